@@ -1,0 +1,251 @@
+//! Scenarios: RON files that describe a game, loaded in two stages.
+//!
+//! 1. [`raw`]: serde structs read straight from the file (syntax and type errors, with line and
+//!    column, come from here);
+//! 2. [`validate`](validate::validate): ids resolved, ranges checked, every problem collected;
+//!    the result is a [`Scenario`], the only form the simulation sees.
+
+pub mod model;
+pub mod raw;
+pub mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use raw::RawScenario;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_scenarios.rs"));
+}
+
+/// The scenario played when none is named.
+pub const DEFAULT_SCENARIO: &str = "campaign-2010-2011";
+
+/// One problem found in a scenario file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+/// A scenario that could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Syntax or type error from the RON reader.
+    #[error("{}", render(path, text, std::slice::from_ref(problem)))]
+    Syntax {
+        /// The file.
+        path: String,
+        /// The file's text, for the snippet.
+        text: String,
+        /// The problem.
+        problem: Problem,
+    },
+    /// The file parsed but refers to things that do not exist or has values out of range.
+    #[error("{}", render(path, text, problems))]
+    Invalid {
+        /// The file.
+        path: String,
+        /// The file's text, for the snippets.
+        text: String,
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+    /// No file and no built-in scenario has this id.
+    #[error("no scenario \"{id}\"{hint}; available: {}", available.join(", "))]
+    Unknown {
+        /// The id asked for.
+        id: String,
+        /// A "did you mean" hint, or empty.
+        hint: String,
+        /// Ids that exist.
+        available: Vec<String>,
+    },
+}
+
+/// `file:line:col: message` plus the offending line and a caret, for each problem.
+fn render(path: &str, text: &str, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!("{path}:{}:{}: error: {}", p.line, p.column, p.message));
+        if let Some(line) = text.lines().nth(p.line.saturating_sub(1)) {
+            let gutter = p.line.to_string();
+            out.push_str(&format!("\n {gutter} | {line}\n {} | {}^", " ".repeat(gutter.len()), " ".repeat(p.column.saturating_sub(1))));
+        }
+    }
+    if problems.len() > 1 {
+        out.push_str(&format!("\n{path}: {} problems", problems.len()));
+    }
+    out
+}
+
+/// Parse and validate a scenario from text; `path` names it in messages.
+pub fn load_str(text: &str, path: &str) -> Result<Scenario, ScenarioError> {
+    let raw = parse_raw(text, path)?;
+    validate::validate(&raw, text).map_err(|problems| ScenarioError::Invalid {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        problems,
+    })
+}
+
+/// First stage only: the raw structs, or a syntax error with its place.
+pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<RawScenario>(text)
+        .map_err(|e| ScenarioError::Syntax {
+            path: path.to_owned(),
+            text: text.to_owned(),
+            problem: Problem {
+                line: e.position.line.max(1),
+                column: e.position.col.max(1),
+                message: e.code.to_string(),
+            },
+        })
+}
+
+/// Load a scenario file from disk.
+pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    load_str(&text, &shown)
+}
+
+/// Where a listed scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into the binary.
+    Builtin(&'static str),
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Builtin(name) => write!(f, "built-in {name}"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// A scenario found by [`catalogue`], not yet fully validated.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where it is.
+    pub origin: Origin,
+    /// The text.
+    pub text: String,
+}
+
+impl Entry {
+    /// Validate it.
+    pub fn load(&self) -> Result<Scenario, ScenarioError> {
+        load_str(&self.text, &self.origin.to_string())
+    }
+}
+
+/// Every scenario available: the built-in ones, overridden by files of the same id in `dir`.
+/// Files that do not parse are returned as errors beside the list, not dropped silently.
+pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in builtin::BUILTIN {
+        match parse_raw(text, name) {
+            Ok(raw) => entries.push(Entry {
+                id: raw.id,
+                title: raw.title,
+                origin: Origin::Builtin(name),
+                text: (*text).to_owned(),
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(dir) = dir {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        for path in files {
+            let shown = path.display().to_string();
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(source) => {
+                    errors.push(ScenarioError::Io { path: shown, source });
+                    continue;
+                }
+            };
+            match parse_raw(&text, &shown) {
+                Ok(raw) => {
+                    let entry = Entry {
+                        id: raw.id,
+                        title: raw.title,
+                        origin: Origin::File(path),
+                        text,
+                    };
+                    if let Some(old) = entries.iter_mut().find(|e| e.id == entry.id) {
+                        *old = entry;
+                    } else {
+                        entries.push(entry);
+                    }
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    (entries, errors)
+}
+
+/// Resolve a SCENARIO argument: an existing path is loaded as a file, anything else is an id.
+pub fn resolve(arg: &str, dir: Option<&Path>) -> Result<Scenario, ScenarioError> {
+    let path = Path::new(arg);
+    if path.is_file() || arg.ends_with(".ron") {
+        return load_file(path);
+    }
+    let (entries, errors) = catalogue(dir);
+    if let Some(entry) = entries.iter().find(|e| e.id == arg) {
+        return entry.load();
+    }
+    // A broken file may be the one the user meant: show its error rather than "unknown".
+    if let Some(e) = errors.into_iter().next().filter(|_| entries.is_empty()) {
+        return Err(e);
+    }
+    let ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
+    let hint = validate::did_you_mean(arg, ids.iter().map(String::as_str))
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default();
+    Err(ScenarioError::Unknown {
+        id: arg.to_owned(),
+        hint,
+        available: ids,
+    })
+}
