@@ -8,3 +8,4 @@
 //! - [`ui`]: the terminal screen and the plain line mode.
 
 pub mod scenario;
+pub mod sim;

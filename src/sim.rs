@@ -1,0 +1,16 @@
+//! The simulation: the ECS world, the rules and the turn schedule.
+//!
+//! Pure: no IO, no terminal, randomness only from the game's one seeded `ChaCha8Rng`. The same
+//! scenario, seed and choices give the same game, byte for byte.
+
+pub mod engine;
+pub mod report;
+pub mod rules;
+pub mod state;
+pub mod systems;
+pub mod world;
+
+pub use engine::{Game, GameError, Phase};
+pub use report::{Dynamic, Moment, News, Observation, TurnReport};
+pub use state::{Facts, GameState, Order, StateFacts, Target, Var};
+pub use world::{Pending, Region};

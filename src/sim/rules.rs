@@ -1,0 +1,904 @@
+//! The rules of the game as pure functions over [`Facts`].
+//!
+//! Systems in [`super::systems`] call these on the ECS world; the AI calls them on a snapshot to
+//! forecast. Nothing here does IO or draws randomness itself: a random roll is passed in.
+
+use crate::scenario::{
+    AllianceFigure, AllianceIx, AllianceRef, Condition, Effect, Figure, ForumIx, ForumRef,
+    ForumStatus, Goal, PartyIx, PartyRef, Prefer, Scenario, Stance, TargetKind, TrackRole,
+};
+
+use super::report::{Dynamic, Log};
+use super::state::{Facts, Order, Target, Var};
+
+/// Who acts and at what, for resolving `Actor` and `Target` in effects and conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    /// The actor or decider.
+    pub actor: Option<PartyIx>,
+    /// The target.
+    pub target: Target,
+}
+
+impl Ctx {
+    /// No actor, no target (news events, triggers).
+    pub const NONE: Ctx = Ctx {
+        actor: None,
+        target: Target::None,
+    };
+
+    fn party(&self, r: PartyRef) -> Option<PartyIx> {
+        match r {
+            PartyRef::Actor => self.actor,
+            PartyRef::Target => match self.target {
+                Target::Party(p) => Some(p),
+                _ => None,
+            },
+            PartyRef::Party(p) => Some(p),
+        }
+    }
+
+    fn forum(&self, r: ForumRef) -> Option<ForumIx> {
+        match r {
+            ForumRef::Target => match self.target {
+                Target::Forum(f) => Some(f),
+                _ => None,
+            },
+            ForumRef::Forum(f) => Some(f),
+        }
+    }
+
+    fn alliance(&self, s: &Scenario, r: AllianceRef) -> Option<AllianceIx> {
+        match r {
+            AllianceRef::Target => match (self.actor, self.target) {
+                (Some(a), Target::Party(b)) => s.alliance_between(a, b),
+                _ => None,
+            },
+            AllianceRef::Alliance(a) => Some(a),
+        }
+    }
+}
+
+/// Name of a party, for news.
+pub fn name(s: &Scenario, p: PartyIx) -> &str {
+    &s.parties[p.0].name
+}
+
+/// Whether a condition holds.
+pub fn holds<F: Facts + ?Sized>(f: &F, c: &Condition, ctx: Ctx) -> bool {
+    let s = f.scenario();
+    let trust = |a, b| match (ctx.party(a), ctx.party(b)) {
+        (Some(a), Some(b)) => Some(f.get(Var::Trust(a, b))),
+        _ => None,
+    };
+    match c {
+        Condition::Always => true,
+        Condition::All(cs) => cs.iter().all(|c| holds(f, c, ctx)),
+        Condition::Any(cs) => cs.iter().any(|c| holds(f, c, ctx)),
+        Condition::Not(c) => !holds(f, c, ctx),
+        Condition::TrackAbove(t, v) => f.get(Var::Track(*t)) > *v,
+        Condition::TrackBelow(t, v) => f.get(Var::Track(*t)) < *v,
+        Condition::TrustAbove(a, b, v) => trust(*a, *b).is_some_and(|x| x > *v),
+        Condition::TrustBelow(a, b, v) => trust(*a, *b).is_some_and(|x| x < *v),
+        Condition::ThreatAbove(a, b, v) => match (ctx.party(*a), ctx.party(*b)) {
+            (Some(a), Some(b)) => f.get(Var::Threat(a, b)) > *v,
+            _ => false,
+        },
+        Condition::FigureAbove(p, fig, v) => {
+            ctx.party(*p).is_some_and(|p| f.get(Var::Figure(p, *fig)) > *v)
+        }
+        Condition::FigureBelow(p, fig, v) => {
+            ctx.party(*p).is_some_and(|p| f.get(Var::Figure(p, *fig)) < *v)
+        }
+        Condition::HabitAbove(r, v) => ctx.forum(*r).is_some_and(|x| f.get(Var::Habit(x)) > *v),
+        Condition::ForumIs(r, st) => ctx.forum(*r).is_some_and(|x| f.forum_status(x) == *st),
+        Condition::AllianceAbove(r, fig, v) => ctx
+            .alliance(s, *r)
+            .is_some_and(|a| f.get(Var::Alliance(a, *fig)) > *v),
+        Condition::AllianceBelow(r, fig, v) => ctx
+            .alliance(s, *r)
+            .is_some_and(|a| f.get(Var::Alliance(a, *fig)) < *v),
+        Condition::TurnAtLeast(n) => f.turn() >= *n,
+        Condition::EventFired(e) => f.fired(*e),
+        Condition::OptionChosen(e, o) => f.record().chosen.get(e.0).copied().flatten() == Some(*o),
+        Condition::DoctrineIs(p, d) => ctx.party(*p).is_some_and(|p| f.doctrine(p) == *d),
+        Condition::Chose(p, a) => ctx.party(*p).is_some_and(|p| {
+            visible_orders(f)
+                .iter()
+                .any(|o| o.party == p && o.action == *a)
+        }),
+        Condition::ChoseStance(p, toward, stance) => match (ctx.party(*p), ctx.party(*toward)) {
+            (Some(p), Some(t)) => visible_orders(f).iter().any(|o| {
+                o.party == p
+                    && s.actions[o.action.0].stance == *stance
+                    && o.target == Target::Party(t)
+            }),
+            _ => false,
+        },
+    }
+}
+
+/// The orders conditions see: this turn's while orders resolve, otherwise last turn's.
+fn visible_orders<F: Facts + ?Sized>(f: &F) -> &[super::state::Order] {
+    let r = f.record();
+    if r.orders.is_empty() {
+        &r.last_orders
+    } else {
+        &r.orders
+    }
+}
+
+/// Apply effects in order.
+pub fn apply_effects<F: Facts + ?Sized>(f: &mut F, effects: &[Effect], ctx: Ctx, log: &mut Log) {
+    for e in effects {
+        apply_effect(f, e, ctx, log);
+    }
+}
+
+fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Log) {
+    match e {
+        Effect::Trust(a, b, d) => {
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
+                if a != b {
+                    f.add(Var::Trust(a, b), *d);
+                }
+            }
+        }
+        Effect::Threat(a, b, d) => {
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
+                if a != b {
+                    f.add(Var::Threat(a, b), *d);
+                }
+            }
+        }
+        Effect::MutualTrust(a, b, d) => {
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
+                if a != b {
+                    f.add(Var::Trust(a, b), *d);
+                    f.add(Var::Trust(b, a), *d);
+                }
+            }
+        }
+        Effect::Track(t, d) => {
+            f.add(Var::Track(*t), *d);
+        }
+        Effect::Figure(p, fig, d) => {
+            if let Some(p) = ctx.party(*p) {
+                f.add(Var::Figure(p, *fig), *d);
+            }
+        }
+        Effect::Alliance(r, fig, d) => {
+            if let Some(a) = ctx.alliance(f.scenario(), *r) {
+                f.add(Var::Alliance(a, *fig), *d);
+            }
+        }
+        Effect::Habit(r, d) => {
+            if let Some(x) = ctx.forum(*r) {
+                f.add(Var::Habit(x), *d);
+            }
+        }
+        Effect::ForumStatus(r, st) => {
+            if let Some(x) = ctx.forum(*r) {
+                change_forum_status(f, x, *st, ctx.actor, log);
+            }
+        }
+        Effect::Boycott(r) => {
+            if let (Some(x), Some(p)) = (ctx.forum(*r), ctx.actor) {
+                let b = &mut f.record_mut().boycotts;
+                if !b.contains(&(p, x)) {
+                    b.push((p, x));
+                }
+            }
+        }
+        Effect::Doctrine(p, d) => {
+            if let Some(p) = ctx.party(*p) {
+                if f.doctrine(p) != *d {
+                    f.set_doctrine(p, *d);
+                    let s = f.scenario();
+                    let text = format!(
+                        "{} changes course: its government now follows \"{}\".",
+                        name(s, p),
+                        s.doctrines[d.0].name
+                    );
+                    log.observe(Dynamic::DomesticPolitics, vec![p], text.clone());
+                    log.news(text);
+                }
+            }
+        }
+        Effect::News(text) => log.news(text.clone()),
+        Effect::If(c, then, otherwise) => {
+            if holds(f, c, ctx) {
+                apply_effects(f, then, ctx, log);
+            } else {
+                apply_effects(f, otherwise, ctx, log);
+            }
+        }
+    }
+}
+
+/// Change a forum's status. An actor who suspends an active forum walks out, and pays in trust
+/// in proportion to the forum's habit: the older the habit, the costlier the walk-out.
+pub fn change_forum_status<F: Facts + ?Sized>(
+    f: &mut F,
+    forum: ForumIx,
+    status: ForumStatus,
+    actor: Option<PartyIx>,
+    log: &mut Log,
+) {
+    let old = f.forum_status(forum);
+    if old == status || old == ForumStatus::Collapsed {
+        return;
+    }
+    f.set_forum_status(forum, status);
+    let s = f.scenario();
+    let fname = s.forums[forum.0].name.clone();
+    match (old, status, actor) {
+        (ForumStatus::Active, ForumStatus::Suspended | ForumStatus::Collapsed, Some(walker)) => {
+            let habit = f.get(Var::Habit(forum));
+            let cost = f.scenario().rules.walkout_cost * habit / 10.0;
+            let members = f.scenario().forums[forum.0].members.clone();
+            for m in members.into_iter().filter(|m| *m != walker) {
+                f.add(Var::Trust(m, walker), -cost);
+            }
+            let who = name(f.scenario(), walker).to_owned();
+            log.news(format!(
+                "{who} walks out of the {fname}; its partners' trust in {who} falls by {cost:.1}."
+            ));
+            log.observe(
+                Dynamic::HabitsOfCooperation,
+                vec![walker],
+                format!("walking out of the {fname} at habit {habit:.0} cost {who} {cost:.1} trust with each member"),
+            );
+        }
+        (_, ForumStatus::Active, _) => log.news(format!("The {fname} is in session again.")),
+        (_, ForumStatus::Collapsed, _) => log.news(format!("The {fname} collapses.")),
+        (_, ForumStatus::Suspended, _) => log.news(format!("The {fname} is suspended.")),
+        _ => {}
+    }
+}
+
+/// Targets a party may aim an action at, before checking its condition and cost.
+pub fn targets<F: Facts + ?Sized>(f: &F, party: PartyIx, action: usize) -> Vec<Target> {
+    let s = f.scenario();
+    let a = &s.actions[action];
+    if !a.who.is_empty() && !a.who.contains(&party) {
+        return Vec::new();
+    }
+    let n = s.parties.len();
+    let candidates: Vec<Target> = match a.target {
+        TargetKind::None => vec![Target::None],
+        TargetKind::Party => (0..n)
+            .map(PartyIx)
+            .filter(|p| *p != party)
+            .map(Target::Party)
+            .collect(),
+        TargetKind::Ally => (0..n)
+            .map(PartyIx)
+            .filter(|p| *p != party && s.alliance_between(party, *p).is_some())
+            .map(Target::Party)
+            .collect(),
+        TargetKind::Forum => (0..s.forums.len())
+            .map(ForumIx)
+            .filter(|x| {
+                s.forums[x.0].members.contains(&party)
+                    && f.forum_status(*x) != ForumStatus::Collapsed
+            })
+            .map(Target::Forum)
+            .collect(),
+    };
+    candidates
+        .into_iter()
+        .filter(|t| {
+            a.requires.as_ref().is_none_or(|c| {
+                holds(
+                    f,
+                    c,
+                    Ctx {
+                        actor: Some(party),
+                        target: *t,
+                    },
+                )
+            })
+        })
+        .collect()
+}
+
+/// Every order a party could give now with `capital` left, not repeating one in `given`.
+pub fn legal_orders<F: Facts + ?Sized>(
+    f: &F,
+    party: PartyIx,
+    capital: f32,
+    given: &[Order],
+) -> Vec<Order> {
+    let s = f.scenario();
+    let mut out = Vec::new();
+    for (i, a) in s.actions.iter().enumerate() {
+        if a.cost > capital + 1e-4 {
+            continue;
+        }
+        for t in targets(f, party, i) {
+            let o = Order {
+                party,
+                action: crate::scenario::ActionIx(i),
+                target: t,
+            };
+            if !given.contains(&o) {
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// Carry out one order: pay, apply the stance rules, then the action's own effects.
+pub fn apply_order<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
+    let cost = f.scenario().actions[o.action.0].cost;
+    f.add(Var::Figure(o.party, Figure::Capital), -cost);
+    apply_stance(f, o, log);
+    let effects = f.scenario().actions[o.action.0].effects.clone();
+    apply_effects(
+        f,
+        &effects,
+        Ctx {
+            actor: Some(o.party),
+            target: o.target,
+        },
+        log,
+    );
+}
+
+/// Move a reciprocity memory toward `toward` (+1 cooperative, -1 competitive).
+fn remember<F: Facts + ?Sized>(f: &mut F, who: PartyIx, of: PartyIx, toward: f32) {
+    let m = f.get(Var::Memory(who, of));
+    f.set(Var::Memory(who, of), m * 0.5 + toward * 0.5);
+}
+
+/// The engine's reaction to the stance of an order toward its target.
+pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
+    let s = f.scenario();
+    let rules = s.rules.clone();
+    let action = &s.actions[o.action.0];
+    let stance = action.stance;
+    let topic = action.topic;
+    let a = o.party;
+    match (stance, o.target) {
+        (Stance::Cooperative, Target::Party(b)) => {
+            // A gesture from someone who has been pressing you is received warily.
+            let memory = f.get(Var::Memory(b, a));
+            f.add(
+                Var::Trust(b, a),
+                rules.cooperative_trust * (1.0 + 0.5 * memory),
+            );
+            if memory < -0.3 {
+                let (an, bn) = (name(f.scenario(), a).to_owned(), name(f.scenario(), b).to_owned());
+                log.observe(
+                    Dynamic::Reciprocity,
+                    vec![a, b],
+                    format!("{bn} discounts {an}'s overture after recent pressure from {an}"),
+                );
+            }
+            remember(f, b, a, 1.0);
+        }
+        (Stance::Competitive, Target::Party(b)) => {
+            f.add(Var::Trust(b, a), -rules.competitive_trust);
+            f.add(Var::Threat(b, a), rules.competitive_threat);
+            remember(f, b, a, -1.0);
+            brinkmanship(f, a, log);
+        }
+        (Stance::Alliance, Target::Party(b)) => reassure(f, a, b, log),
+        (Stance::Cooperative, Target::Forum(x)) => {
+            f.add(Var::Habit(x), 1.0);
+            let members = f.scenario().forums[x.0].members.clone();
+            for m in members.into_iter().filter(|m| *m != a) {
+                f.add(Var::Trust(m, a), 1.0);
+            }
+        }
+        (Stance::Competitive, Target::Forum(x)) => {
+            let members = f.scenario().forums[x.0].members.clone();
+            for m in members.iter().copied().filter(|m| *m != a) {
+                f.add(Var::Trust(m, a), -1.0);
+            }
+            if let Some(t) = topic {
+                red_line(f, a, x, t, log);
+            }
+            brinkmanship(f, a, log);
+        }
+        (Stance::Competitive, Target::None) => brinkmanship(f, a, log),
+        _ => {}
+    }
+}
+
+/// A patron (or client) reassures its ally: commitment up, the client's fear down, the patron's
+/// entrapment risk up, and every rival of the alliance more alarmed by the patron.
+fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, log: &mut Log) {
+    let s = f.scenario();
+    let Some(al) = s.alliance_between(a, b) else {
+        return;
+    };
+    let alliance = s.alliances[al.0].clone();
+    let turn = f.turn();
+    f.add(Var::Alliance(al, AllianceFigure::Commitment), 5.0);
+    if alliance.patron == a {
+        let fear = f.add(Var::Alliance(al, AllianceFigure::AbandonmentFear), -6.0);
+        let trap = f.add(Var::Alliance(al, AllianceFigure::EntrapmentRisk), 3.0);
+        f.add(Var::Trust(b, a), 2.0);
+        let mut alarmed = Vec::new();
+        for r in &alliance.rivals {
+            if *r != a && *r != b {
+                f.add(Var::Threat(*r, a), 3.0);
+                f.add(Var::Trust(*r, a), -1.0);
+                alarmed.push(name(f.scenario(), *r).to_owned());
+            }
+        }
+        if let Some(slot) = f.record_mut().reassured.get_mut(al.0) {
+            *slot = turn;
+        }
+        let text = format!(
+            "{} reassures {}: abandonment fear {fear:+.0}, entrapment risk {trap:+.0}{}",
+            name(f.scenario(), a),
+            name(f.scenario(), b),
+            if alarmed.is_empty() {
+                String::new()
+            } else {
+                format!(", and {} feel more threatened", alarmed.join(" and "))
+            }
+        );
+        log.observe(Dynamic::AllianceSecurityDilemma, vec![a, b], text);
+    } else {
+        // A client's gesture toward its patron: commitment and the patron's trust.
+        f.add(Var::Trust(b, a), 3.0);
+    }
+}
+
+/// A weak party's pressure: those who fear it pay concessions (capital), and trust in it falls.
+fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
+    let s = f.scenario();
+    let n = s.parties.len();
+    let strongest = (0..n)
+        .map(|p| f.get(Var::Figure(PartyIx(p), Figure::Power)))
+        .fold(0.0_f32, f32::max);
+    if f.get(Var::Figure(a, Figure::Power)) >= s.rules.weak_power_share * strongest {
+        return;
+    }
+    let fearful: Vec<PartyIx> = (0..n)
+        .map(PartyIx)
+        .filter(|c| *c != a && f.get(Var::Threat(*c, a)) >= 50.0)
+        .collect();
+    if fearful.is_empty() {
+        return;
+    }
+    let gain = (fearful.len() as f32 * 0.5).min(2.0);
+    f.add(Var::Figure(a, Figure::Capital), gain);
+    for c in &fearful {
+        f.add(Var::Trust(*c, a), -2.0);
+    }
+    let names: Vec<&str> = fearful.iter().map(|c| name(f.scenario(), *c)).collect();
+    let text = format!(
+        "{} presses from weakness: {} offer concessions worth {gain:.1} capital, and trust {} less",
+        name(f.scenario(), a),
+        names.join(", "),
+        if fearful.len() == 1 { "it" } else { "it all the more" }
+    );
+    log.observe(Dynamic::Brinkmanship, {
+        let mut v = vec![a];
+        v.extend(fearful);
+        v
+    }, text);
+}
+
+/// Raising an excluded topic at a forum: its owner walks out and the forum is suspended.
+fn red_line<F: Facts + ?Sized>(
+    f: &mut F,
+    a: PartyIx,
+    x: ForumIx,
+    topic: crate::scenario::TrackIx,
+    log: &mut Log,
+) {
+    let s = f.scenario();
+    let Some(&(_, owner)) = s.forums[x.0]
+        .excluded
+        .iter()
+        .find(|(t, owner)| *t == topic && *owner != a)
+    else {
+        return;
+    };
+    let (an, on, fname, tname) = (
+        name(s, a).to_owned(),
+        name(s, owner).to_owned(),
+        s.forums[x.0].name.clone(),
+        s.tracks[topic.0].name.clone(),
+    );
+    f.add(Var::Trust(owner, a), -12.0);
+    f.add(Var::Threat(owner, a), 4.0);
+    remember(f, owner, a, -1.0);
+    if f.forum_status(x) == ForumStatus::Active {
+        f.set_forum_status(x, ForumStatus::Suspended);
+    }
+    let text = format!(
+        "{an} raises {tname} at the {fname}; {on} calls it a red line and walks out — the {fname} is suspended"
+    );
+    log.news(format!("{text}."));
+    log.observe(Dynamic::RedLines, vec![a, owner], text);
+}
+
+/// Start of turn: capital income, capped at `capital_cap_turns` turns of income.
+pub fn collect_capital<F: Facts + ?Sized>(f: &mut F) {
+    let s = f.scenario();
+    let incomes: Vec<(f32, f32)> = s
+        .parties
+        .iter()
+        .map(|p| (p.capital, p.capital * s.rules.capital_cap_turns.max(1.0)))
+        .collect();
+    for (i, (income, cap)) in incomes.into_iter().enumerate() {
+        let v = Var::Figure(PartyIx(i), Figure::Capital);
+        let now = f.get(v);
+        f.set(v, (now + income).min(cap.max(now)));
+    }
+}
+
+/// Start of turn: tracks drift.
+pub fn drift_tracks<F: Facts + ?Sized>(f: &mut F) {
+    let drifts: Vec<f32> = f.scenario().tracks.iter().map(|t| t.drift).collect();
+    for (i, d) in drifts.into_iter().enumerate() {
+        if d != 0.0 {
+            f.add(Var::Track(crate::scenario::TrackIx(i)), d);
+        }
+    }
+}
+
+/// Start of turn: power grows, and every other party's threat perception of the grower rises
+/// with it, whatever its intent, damped by military transparency.
+pub fn grow_power<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
+    let s = f.scenario();
+    let transparency = s
+        .tracks
+        .iter()
+        .position(|t| t.role == Some(TrackRole::Transparency))
+        .map_or(0.0, |t| {
+            let tr = &s.tracks[t];
+            (f.get(Var::Track(crate::scenario::TrackIx(t))) - tr.min) / (tr.max - tr.min)
+        });
+    let growth: Vec<f32> = s.parties.iter().map(|p| p.growth).collect();
+    let n = growth.len();
+    for (p, g) in growth.into_iter().enumerate() {
+        if g == 0.0 {
+            continue;
+        }
+        let p = PartyIx(p);
+        f.add(Var::Figure(p, Figure::Power), g);
+        if g > 0.0 {
+            let alarm = g * 0.5 * (1.0 - transparency);
+            for c in (0..n).map(PartyIx).filter(|c| *c != p) {
+                f.add(Var::Threat(c, p), alarm);
+            }
+            if f.turn() % 6 == 0 {
+                let who = name(f.scenario(), p).to_owned();
+                log.observe(
+                    Dynamic::SecurityDilemma,
+                    vec![p],
+                    format!(
+                        "{who}'s power grows by {g:.1} a month; neighbours' threat perception of {who} rises {alarm:.2} a month (transparency damps it by {:.0}%)",
+                        transparency * 100.0
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Start of turn: a client not reassured last turn fears abandonment more; a frightened client
+/// hedges, warming to the alliance's rivals and cooling toward its patron.
+pub fn neglect_alliances<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
+    let s = f.scenario();
+    let alliances = s.alliances.clone();
+    let neglect = s.rules.neglect_fear;
+    let turn = f.turn();
+    for (i, al) in alliances.iter().enumerate() {
+        let ax = AllianceIx(i);
+        let last = f.record().reassured.get(i).copied().unwrap_or(0);
+        if turn > 1 && last + 1 < turn {
+            f.add(Var::Alliance(ax, AllianceFigure::AbandonmentFear), neglect);
+            f.add(Var::Alliance(ax, AllianceFigure::Commitment), -0.5);
+        }
+        let fear = f.get(Var::Alliance(ax, AllianceFigure::AbandonmentFear));
+        if fear > 70.0 {
+            f.add(Var::Trust(al.client, al.patron), -1.0);
+            for r in &al.rivals {
+                if *r != al.client {
+                    f.add(Var::Trust(al.client, *r), 1.0);
+                }
+            }
+            let (c, p) = (name(s_of(f), al.client).to_owned(), name(s_of(f), al.patron).to_owned());
+            log.observe(
+                Dynamic::AllianceSecurityDilemma,
+                vec![al.client, al.patron],
+                format!("{c} fears abandonment ({fear:.0}) and hedges, cooling toward {p}"),
+            );
+        }
+    }
+}
+
+fn s_of<F: Facts + ?Sized>(f: &F) -> &Scenario {
+    f.scenario()
+}
+
+/// Start of turn: suspended forums lose habit.
+pub fn decay_habits<F: Facts + ?Sized>(f: &mut F) {
+    let decay = f.scenario().rules.habit_decay;
+    for x in (0..f.scenario().forums.len()).map(ForumIx) {
+        if f.forum_status(x) == ForumStatus::Suspended {
+            f.add(Var::Habit(x), -decay);
+        }
+    }
+}
+
+/// Chance that a session reaches consensus.
+pub fn session_chance<F: Facts + ?Sized>(f: &F, x: ForumIx, attendees: &[PartyIx]) -> f32 {
+    let habit = f.get(Var::Habit(x));
+    let mut sum = 0.0;
+    let mut pairs = 0.0;
+    for a in attendees {
+        for b in attendees {
+            if a != b {
+                sum += f.get(Var::Trust(*a, *b));
+                pairs += 1.0;
+            }
+        }
+    }
+    let trust = if pairs > 0.0 { sum / pairs } else { 0.0 };
+    let host_bonus = match f.scenario().forums[x.0].host {
+        Some(h) if attendees.contains(&h) => 0.1,
+        _ => 0.0,
+    };
+    (0.3 + habit / 200.0 + trust / 200.0 + host_bonus).clamp(0.05, 0.95)
+}
+
+/// Whether the forum sits this turn (active and on its schedule).
+pub fn in_session<F: Facts + ?Sized>(f: &F, x: ForumIx) -> bool {
+    f.forum_status(x) == ForumStatus::Active && f.scenario().meets_on(x, f.turn().max(1))
+}
+
+/// Hold a forum's session. `roll` is a uniform number in 0..1 from the game's RNG.
+///
+/// Meeting builds habit and trust among those who attend even when the session fails; success
+/// moves the agenda; the host earns prestige and its partners' trust (the convener's leverage).
+pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &mut Log) {
+    let s = f.scenario();
+    let forum = s.forums[x.0].clone();
+    let rules = s.rules.clone();
+    let boycotts = f.record().boycotts.clone();
+    let attendees: Vec<PartyIx> = forum
+        .members
+        .iter()
+        .copied()
+        .filter(|m| !boycotts.contains(&(*m, x)))
+        .collect();
+    let absent: Vec<PartyIx> = forum
+        .members
+        .iter()
+        .copied()
+        .filter(|m| !attendees.contains(m))
+        .collect();
+    if attendees.len() < 2 {
+        log.news(format!("The {} fails to meet: too few attend.", forum.name));
+        return;
+    }
+    let chance = session_chance(f, x, &attendees);
+    let success = roll < chance;
+    let habit = f.get(Var::Habit(x));
+    let gain = rules.session_trust * (0.5 + habit / 100.0);
+    for a in &attendees {
+        for b in &attendees {
+            if a != b {
+                f.add(Var::Trust(*a, *b), gain);
+            }
+        }
+    }
+    for a in &attendees {
+        for b in &absent {
+            f.add(Var::Trust(*a, *b), -1.5);
+        }
+    }
+    let habit_gain = if success {
+        rules.habit_per_session
+    } else {
+        rules.habit_per_session / 2.0
+    };
+    f.add(Var::Habit(x), habit_gain);
+    f.count_session(x);
+    if success {
+        for (t, d) in &forum.agenda {
+            f.add(Var::Track(*t), *d);
+        }
+    }
+    let mut text = format!(
+        "The {} meets ({} of {} attend): {}",
+        forum.name,
+        attendees.len(),
+        forum.members.len(),
+        if success {
+            "consensus on its agenda."
+        } else {
+            "no agreement, but the habit of meeting grows."
+        }
+    );
+    if let Some(h) = forum.host.filter(|h| attendees.contains(h)) {
+        f.add(Var::Figure(h, Figure::Prestige), rules.host_prestige);
+        for a in attendees.iter().filter(|a| **a != h) {
+            f.add(Var::Trust(*a, h), 0.5);
+        }
+        let hn = name(f.scenario(), h).to_owned();
+        text.push_str(&format!(" {hn} chairs."));
+        log.observe(
+            Dynamic::ConvenersLeverage,
+            vec![h],
+            format!(
+                "{hn} hosts the {}: prestige +{:.1}, and each attending member's trust in {hn} +0.5",
+                forum.name, rules.host_prestige
+            ),
+        );
+    }
+    log.news(text);
+    log.observe(
+        Dynamic::HabitsOfCooperation,
+        attendees.clone(),
+        format!(
+            "the {} meets at habit {habit:.0}: trust among the {} attending members +{gain:.1} each way{}",
+            forum.name,
+            attendees.len(),
+            if success { "" } else { ", though the session failed" }
+        ),
+    );
+}
+
+/// End of turn: a sharp fall in bilateral trust spills into the forums the two share, and into
+/// the faller's view of the other's allies.
+pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut Log) {
+    let s = f.scenario();
+    let n = s.parties.len();
+    let threshold = s.rules.spill_threshold;
+    for a in (0..n).map(PartyIx) {
+        for b in (0..n).map(PartyIx) {
+            if a == b {
+                continue;
+            }
+            let drop = before[a.0][b.0] - f.get(Var::Trust(a, b));
+            if drop < threshold {
+                continue;
+            }
+            let s = f.scenario();
+            let shared: Vec<ForumIx> = (0..s.forums.len())
+                .map(ForumIx)
+                .filter(|x| {
+                    let m = &s.forums[x.0].members;
+                    m.contains(&a) && m.contains(&b)
+                })
+                .collect();
+            let allies: Vec<PartyIx> = s
+                .alliances
+                .iter()
+                .filter(|al| al.involves(b) && !al.involves(a))
+                .map(|al| if al.patron == b { al.client } else { al.patron })
+                .collect();
+            let mut names = Vec::new();
+            for x in &shared {
+                if f.forum_status(*x) != ForumStatus::Collapsed {
+                    f.add(Var::Habit(*x), -drop / 2.0);
+                    names.push(f.scenario().forums[x.0].name.clone());
+                }
+            }
+            for ally in &allies {
+                f.add(Var::Trust(a, *ally), -drop / 4.0);
+            }
+            if !names.is_empty() || !allies.is_empty() {
+                let (an, bn) = (name(f.scenario(), a).to_owned(), name(f.scenario(), b).to_owned());
+                let text = format!(
+                    "{an}'s trust in {bn} falls {drop:.0} in a month; the row spills over{}{}",
+                    if names.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" into the {} (habit -{:.0})", names.join(" and the "), drop / 2.0)
+                    },
+                    if allies.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" and onto {bn}'s allies")
+                    }
+                );
+                log.news(format!("{text}."));
+                log.observe(Dynamic::IssueLinkage, vec![a, b], text);
+            }
+        }
+    }
+}
+
+/// End of turn: security settles toward what the threats a party feels and the umbrella over it
+/// allow; approval follows security and prestige.
+pub fn settle_figures<F: Facts + ?Sized>(f: &mut F) {
+    let s = f.scenario();
+    let n = s.parties.len();
+    let umbrella: Vec<f32> = (0..n)
+        .map(|p| {
+            s.alliances
+                .iter()
+                .enumerate()
+                .filter(|(_, al)| al.client == PartyIx(p))
+                .map(|(i, al)| {
+                    let c = f.get(Var::Alliance(AllianceIx(i), AllianceFigure::Commitment));
+                    c * if al.umbrella { 0.25 } else { 0.15 }
+                })
+                .sum()
+        })
+        .collect();
+    for p in (0..n).map(PartyIx) {
+        let threats: Vec<f32> = (0..n)
+            .map(PartyIx)
+            .filter(|q| *q != p)
+            .map(|q| f.get(Var::Threat(p, q)))
+            .collect();
+        let max = threats.iter().copied().fold(0.0_f32, f32::max);
+        let mean = threats.iter().sum::<f32>() / threats.len().max(1) as f32;
+        let target = (100.0 - 0.5 * max - 0.3 * mean + umbrella[p.0]).clamp(0.0, 100.0);
+        let sec = f.get(Var::Figure(p, Figure::Security));
+        f.add(Var::Figure(p, Figure::Security), (target - sec) * 0.2);
+        let sec = f.get(Var::Figure(p, Figure::Security));
+        let prestige = f.get(Var::Figure(p, Figure::Prestige));
+        let approval = f.get(Var::Figure(p, Figure::Approval));
+        f.add(
+            Var::Figure(p, Figure::Approval),
+            ((sec + prestige) / 2.0 - approval) * 0.1,
+        );
+    }
+}
+
+/// How well a goal is met for `holder`, 0 (worst) ..= 1 (best).
+pub fn goal_value<F: Facts + ?Sized>(f: &F, holder: PartyIx, g: Goal) -> f32 {
+    let pick = |x: f32, p: Prefer| match p {
+        Prefer::High => x,
+        Prefer::Low => 1.0 - x,
+    };
+    let v = match g {
+        Goal::Track(t, p) => {
+            let tr = &f.scenario().tracks[t.0];
+            pick((f.get(Var::Track(t)) - tr.min) / (tr.max - tr.min), p)
+        }
+        Goal::Figure(Figure::Power, p) => pick(f.get(Var::Figure(holder, Figure::Power)) / 1000.0, p),
+        Goal::Figure(fig, p) => pick(f.get(Var::Figure(holder, fig)) / 100.0, p),
+        Goal::TrustFrom(q) => (f.get(Var::Trust(q, holder)) + 100.0) / 200.0,
+        Goal::LowThreatFrom(q) => 1.0 - f.get(Var::Threat(q, holder)) / 100.0,
+        Goal::FeelSafeFrom(q) => 1.0 - f.get(Var::Threat(holder, q)) / 100.0,
+        Goal::Commitment(a, p) => pick(f.get(Var::Alliance(a, AllianceFigure::Commitment)) / 100.0, p),
+        Goal::LowFear(a) => 1.0 - f.get(Var::Alliance(a, AllianceFigure::AbandonmentFear)) / 100.0,
+        Goal::Habit(x, p) => {
+            let h = if f.forum_status(x) == ForumStatus::Collapsed {
+                0.0
+            } else {
+                f.get(Var::Habit(x)) / 100.0
+            };
+            pick(h, p)
+        }
+    };
+    v.clamp(0.0, 1.0)
+}
+
+/// A party's score against its objectives, 0..=100.
+pub fn score<F: Facts + ?Sized>(f: &F, p: PartyIx) -> f32 {
+    let objectives = &f.scenario().parties[p.0].objectives;
+    weighted(f, p, objectives.iter().map(|o| (o.goal, o.weight)))
+}
+
+/// How well the party's current doctrine's goals are met, 0..=100: what the AI maximises.
+pub fn doctrine_utility<F: Facts + ?Sized>(f: &F, p: PartyIx) -> f32 {
+    let d = &f.scenario().doctrines[f.doctrine(p).0];
+    weighted(f, p, d.goals.iter().copied())
+}
+
+fn weighted<F: Facts + ?Sized>(f: &F, p: PartyIx, goals: impl Iterator<Item = (Goal, f32)>) -> f32 {
+    let mut sum = 0.0;
+    let mut total = 0.0;
+    for (g, w) in goals {
+        sum += goal_value(f, p, g) * w;
+        total += w;
+    }
+    if total > 0.0 { 100.0 * sum / total } else { 0.0 }
+}
