@@ -9,3 +9,7 @@
 
 pub mod scenario;
 pub mod sim;
+pub mod ai;
+pub mod session;
+pub mod debrief;
+pub mod ui;

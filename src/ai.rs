@@ -1,0 +1,305 @@
+//! The doctrine AI: chooses orders and event options for every seat not played by a human, and
+//! advises the human player with the same reasoning.
+//!
+//! Each candidate is tried on a scratch copy of the state with the same rules the game uses,
+//! followed by a forecast of the target's reaction (it answers in kind, as strongly as its
+//! doctrine's reciprocity). The candidate is valued by the change in the party's doctrine goals,
+//! plus the doctrine's style: preference for forums, answering others in kind, caution about
+//! risky moves, and the value of capital kept. The AI draws no random numbers: the same state
+//! gives the same choice, so the advisor and an AI seat agree.
+
+use crate::scenario::{
+    Doctrine, EventIx, Figure, Goal, PartyIx, Prefer, Scenario, Stance,
+};
+use crate::sim::report::Log;
+use crate::sim::rules::{self, Ctx};
+use crate::sim::state::{Facts, GameState, Order, StateFacts, Target, Var};
+
+/// Value of one point of capital kept, in utility points.
+const CAPITAL_VALUE: f32 = 0.12;
+/// Utility an order must exceed to be worth giving.
+const THRESHOLD: f32 = 0.02;
+
+/// A ranked candidate with the AI's reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The order.
+    pub order: Order,
+    /// Its utility for the party (doctrine points).
+    pub utility: f32,
+    /// One line on why.
+    pub reason: String,
+}
+
+/// The AI's pick for an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionChoice {
+    /// Index of the option.
+    pub option: usize,
+    /// One line on why.
+    pub reason: String,
+    /// Utility of each option.
+    pub utilities: Vec<f32>,
+}
+
+fn doctrine<'a>(s: &'a Scenario, state: &GameState, p: PartyIx) -> &'a Doctrine {
+    &s.doctrines[state.parties[p.0].doctrine.0]
+}
+
+/// The goal whose value moved most (weighted), described for a player.
+fn main_change(
+    s: &Scenario,
+    before: &StateFacts,
+    after: &StateFacts,
+    p: PartyIx,
+) -> Option<String> {
+    let d = doctrine(s, &before.state, p);
+    let mut best: Option<(f32, String)> = None;
+    for (g, w) in &d.goals {
+        let delta = (rules::goal_value(after, p, *g) - rules::goal_value(before, p, *g)) * w;
+        if delta.abs() < 1e-5 {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(b, _)| delta.abs() > b.abs()) {
+            best = Some((delta, describe_change(s, before, after, p, *g)));
+        }
+    }
+    best.map(|(_, text)| text)
+}
+
+/// "raises China's trust in the United States (12 → 16)" and the like.
+pub fn describe_change(
+    s: &Scenario,
+    before: &StateFacts,
+    after: &StateFacts,
+    p: PartyIx,
+    g: Goal,
+) -> String {
+    let (var, what) = match g {
+        Goal::Track(t, _) => (Var::Track(t), s.tracks[t.0].name.to_lowercase()),
+        Goal::Figure(f, _) => (
+            Var::Figure(p, f),
+            format!("{} {}", possessive(&s.parties[p.0].name), figure_name(f)),
+        ),
+        Goal::TrustFrom(q) => (
+            Var::Trust(q, p),
+            format!("{} trust in {}", possessive(&s.parties[q.0].name), s.parties[p.0].name),
+        ),
+        Goal::LowThreatFrom(q) => (
+            Var::Threat(q, p),
+            format!("{} threat perception of {}", possessive(&s.parties[q.0].name), s.parties[p.0].name),
+        ),
+        Goal::FeelSafeFrom(q) => (
+            Var::Threat(p, q),
+            format!("{} threat perception of {}", possessive(&s.parties[p.0].name), s.parties[q.0].name),
+        ),
+        Goal::Commitment(a, _) => (
+            Var::Alliance(a, crate::scenario::AllianceFigure::Commitment),
+            format!("commitment in the {}", s.alliances[a.0].name),
+        ),
+        Goal::LowFear(a) => (
+            Var::Alliance(a, crate::scenario::AllianceFigure::AbandonmentFear),
+            format!("abandonment fear in the {}", s.alliances[a.0].name),
+        ),
+        Goal::Habit(x, _) => (Var::Habit(x), format!("the {}'s habit", s.forums[x.0].name)),
+    };
+    let (b, a) = (before.get(var), after.get(var));
+    let verb = if a >= b { "raises" } else { "lowers" };
+    format!("{verb} {what} ({b:.0} → {a:.0})")
+}
+
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// A figure's name in prose.
+pub fn figure_name(f: Figure) -> &'static str {
+    match f {
+        Figure::Security => "security",
+        Figure::Prestige => "prestige",
+        Figure::Approval => "approval",
+        Figure::Capital => "capital",
+        Figure::Power => "power",
+    }
+}
+
+/// The target's answer in kind, as strong as its reciprocity.
+fn forecast_reaction(f: &mut StateFacts, o: Order) {
+    let s = f.scenario;
+    let Target::Party(b) = o.target else { return };
+    let rec = s.doctrines[f.state.parties[b.0].doctrine.0].reciprocity;
+    let r = &s.rules;
+    match s.actions[o.action.0].stance {
+        Stance::Cooperative => {
+            f.add(Var::Trust(o.party, b), r.cooperative_trust * rec);
+        }
+        Stance::Competitive => {
+            f.add(Var::Trust(o.party, b), -r.competitive_trust * rec);
+            f.add(Var::Threat(o.party, b), r.competitive_threat * rec);
+        }
+        _ => {}
+    }
+}
+
+/// Value an order for its party on the given state, with the reason.
+pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
+    let p = o.party;
+    let before = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let mut after = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let mut log = Log::default();
+    rules::apply_order(&mut after, o, &mut log);
+    forecast_reaction(&mut after, o);
+    let d = doctrine(s, state, p);
+    let gain = rules::doctrine_utility(&after, p) - rules::doctrine_utility(&before, p);
+    let action = &s.actions[o.action.0];
+    let style = match o.target {
+        Target::Forum(_) => 0.3 * d.multilateralism,
+        Target::Party(_) => -0.1 * d.multilateralism,
+        Target::None => 0.0,
+    };
+    let sign = match action.stance {
+        Stance::Cooperative => 1.0,
+        Stance::Competitive => -1.0,
+        _ => 0.0,
+    };
+    let (in_kind, in_kind_reason) = match o.target {
+        Target::Party(b) if sign != 0.0 => {
+            let memory = state.memory[p.0][b.0];
+            let v = d.reciprocity * memory * sign;
+            let why = if v > 0.15 {
+                Some(if sign > 0.0 {
+                    format!("returns {}'s recent cooperation", s.parties[b.0].name)
+                } else {
+                    format!("answers {}'s recent pressure in kind", s.parties[b.0].name)
+                })
+            } else {
+                None
+            };
+            (v, why)
+        }
+        _ => (0.0, None),
+    };
+    let caution = if action.stance == Stance::Competitive {
+        -(1.0 - d.risk) * 0.3
+    } else {
+        0.0
+    };
+    let utility = gain + style + in_kind + caution - action.cost * CAPITAL_VALUE;
+    let reason = in_kind_reason
+        .filter(|_| in_kind.abs() >= gain.abs())
+        .or_else(|| main_change(s, &before, &after, p))
+        .unwrap_or_else(|| String::from("little effect on your goals"));
+    (utility, reason)
+}
+
+/// Every order the party could add with `capital` to spend, except those in `exclude`, best first.
+pub fn rank_orders(
+    s: &Scenario,
+    state: &GameState,
+    p: PartyIx,
+    capital: f32,
+    exclude: &[Order],
+) -> Vec<Choice> {
+    let facts = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let mut out: Vec<Choice> = rules::legal_orders(&facts, p, capital, exclude)
+        .into_iter()
+        .map(|order| {
+            let (utility, reason) = evaluate(s, state, order);
+            Choice {
+                order,
+                utility,
+                reason,
+            }
+        })
+        .collect();
+    // Stable sort: ties keep catalogue order, so the choice never depends on float noise.
+    out.sort_by(|a, b| b.utility.total_cmp(&a.utility));
+    out
+}
+
+/// The orders the AI gives for a party this turn (greedy: best first, each tried on the state
+/// left by the ones before), given orders already handed in.
+pub fn plan_orders(s: &Scenario, state: &GameState, p: PartyIx, given: &[Order]) -> Vec<Choice> {
+    let mut scratch = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let mut log = Log::default();
+    for o in given {
+        rules::apply_order(&mut scratch, *o, &mut log);
+    }
+    let mut plan: Vec<Choice> = Vec::new();
+    let mut all_given: Vec<Order> = given.to_vec();
+    while all_given.len() < s.rules.max_orders as usize {
+        // The orders given are already paid for in the scratch state.
+        let capital = scratch.get(Var::Figure(p, Figure::Capital));
+        let ranked = rank_orders(s, &scratch.state, p, capital, &all_given);
+        let Some(best) = ranked.into_iter().find(|c| c.utility > THRESHOLD) else {
+            break;
+        };
+        rules::apply_order(&mut scratch, best.order, &mut log);
+        all_given.push(best.order);
+        plan.push(best);
+    }
+    plan
+}
+
+/// The option the party would choose for an event.
+pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx) -> OptionChoice {
+    let e = &s.events[event.0];
+    let before = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let base = rules::doctrine_utility(&before, p);
+    let ctx = Ctx {
+        actor: Some(p),
+        target: e.target.map_or(Target::None, Target::Party),
+    };
+    let mut best = (0, f32::NEG_INFINITY, String::new());
+    let mut utilities = Vec::new();
+    for (i, opt) in e.options.iter().enumerate() {
+        let mut after = StateFacts {
+            scenario: s,
+            state: state.clone(),
+        };
+        let mut log = Log::default();
+        rules::apply_effects(&mut after, &opt.effects, ctx, &mut log);
+        let u = rules::doctrine_utility(&after, p) - base + opt.ai_weight;
+        utilities.push(u);
+        if u > best.1 {
+            let reason = main_change(s, &before, &after, p)
+                .unwrap_or_else(|| String::from("keeps your options open"));
+            best = (i, u, reason);
+        }
+    }
+    OptionChoice {
+        option: best.0,
+        reason: best.2,
+        utilities,
+    }
+}
+
+/// Whether a goal prefers a high value (for describing objectives).
+pub fn prefers_high(g: Goal) -> bool {
+    match g {
+        Goal::Track(_, p) | Goal::Figure(_, p) | Goal::Commitment(_, p) | Goal::Habit(_, p) => {
+            p == Prefer::High
+        }
+        Goal::TrustFrom(_) => true,
+        Goal::LowThreatFrom(_) | Goal::FeelSafeFrom(_) | Goal::LowFear(_) => false,
+    }
+}

@@ -1,0 +1,182 @@
+//! A game with its seats: the humans' choices come from the UI, the AI fills every other seat.
+//!
+//! This is the only way the UI changes the game: it reads the [`Game`] and hands back decisions
+//! and orders through a [`Session`].
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ai::{self, Choice, OptionChoice};
+use crate::scenario::{EventIx, PartyIx, Scenario};
+use crate::sim::{Game, GameError, Order, Pending, TurnReport};
+
+/// A choice a human made, in the order made: with the seed, enough to replay a game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum HumanChoice {
+    /// An event option.
+    Decision {
+        /// Turn.
+        turn: u32,
+        /// Event.
+        event: EventIx,
+        /// Option.
+        option: usize,
+    },
+    /// An order (withdrawn orders are not logged).
+    Order {
+        /// Turn.
+        turn: u32,
+        /// The order.
+        order: Order,
+    },
+}
+
+/// A game and who plays which seat.
+pub struct Session {
+    /// The game.
+    pub game: Game,
+    humans: Vec<PartyIx>,
+    seed: u64,
+    choices: Vec<HumanChoice>,
+}
+
+impl Session {
+    /// A new game; `humans` are the seats played by people, every other seat is AI.
+    pub fn new(scenario: Arc<Scenario>, seed: u64, humans: Vec<PartyIx>) -> Self {
+        Self {
+            game: Game::new(scenario, seed),
+            humans,
+            seed,
+            choices: Vec::new(),
+        }
+    }
+
+    /// The scenario.
+    pub fn scenario(&self) -> Arc<Scenario> {
+        self.game.scenario().clone()
+    }
+
+    /// The seed.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Seats played by people.
+    pub fn humans(&self) -> &[PartyIx] {
+        &self.humans
+    }
+
+    /// Whether a person plays this seat.
+    pub fn is_human(&self, p: PartyIx) -> bool {
+        self.humans.contains(&p)
+    }
+
+    /// Every choice the humans made so far.
+    pub fn choices(&self) -> &[HumanChoice] {
+        &self.choices
+    }
+
+    /// Begin the next turn; AI seats decide their events at once.
+    pub fn start_turn(&mut self) -> Result<(), GameError> {
+        self.game.begin_turn()?;
+        let state = self.game.state();
+        let scenario = self.scenario();
+        for p in self.game.pending() {
+            if !self.is_human(p.decider) {
+                let pick = ai::choose_option(&scenario, &state, p.event, p.decider);
+                self.game.decide(p.event, pick.option)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Events waiting for a human decision.
+    pub fn human_decisions(&self) -> Vec<Pending> {
+        self.game
+            .pending()
+            .into_iter()
+            .filter(|p| self.is_human(p.decider))
+            .collect()
+    }
+
+    /// The advisor's pick for a waiting event.
+    pub fn advise_decision(&mut self, p: Pending) -> OptionChoice {
+        let state = self.game.state();
+        ai::choose_option(&self.scenario(), &state, p.event, p.decider)
+    }
+
+    /// Hand in a human decision.
+    pub fn decide(&mut self, event: EventIx, option: usize) -> Result<(), GameError> {
+        self.game.decide(event, option)?;
+        self.choices.push(HumanChoice::Decision {
+            turn: self.game.turn(),
+            event,
+            option,
+        });
+        Ok(())
+    }
+
+    /// Apply the decisions and open orders; AI seats give theirs at once.
+    pub fn open_orders(&mut self) -> Result<(), GameError> {
+        self.game.close_decisions()?;
+        let state = self.game.state();
+        let scenario = self.scenario();
+        for p in (0..scenario.parties.len()).map(PartyIx) {
+            if self.is_human(p) {
+                continue;
+            }
+            for c in ai::plan_orders(&scenario, &state, p, &[]) {
+                // The plan only holds legal orders; one that is not is simply not given.
+                let _ = self.game.order(c.order);
+            }
+        }
+        Ok(())
+    }
+
+    /// The advisor's recommended orders for a seat, given what it has ordered this turn.
+    pub fn advise_orders(&mut self, p: PartyIx) -> Vec<Choice> {
+        let state = self.game.state();
+        let given = self.game.orders_of(p);
+        ai::plan_orders(&self.scenario(), &state, p, &given)
+    }
+
+    /// Every order the seat may still add, ranked by the advisor.
+    pub fn ranked_orders(&mut self, p: PartyIx) -> Vec<Choice> {
+        if self.game.legal_orders(p).is_empty() {
+            return Vec::new();
+        }
+        let state = self.game.state();
+        let given = self.game.orders_of(p);
+        let capital = self.game.capital_left(p);
+        ai::rank_orders(&self.scenario(), &state, p, capital, &given)
+    }
+
+    /// Hand in a human order.
+    pub fn order(&mut self, order: Order) -> Result<(), GameError> {
+        self.game.order(order)?;
+        self.choices.push(HumanChoice::Order {
+            turn: self.game.turn(),
+            order,
+        });
+        Ok(())
+    }
+
+    /// Take back an order given this turn.
+    pub fn withdraw(&mut self, order: Order) {
+        self.game.withdraw(order);
+        let turn = self.game.turn();
+        if let Some(i) = self
+            .choices
+            .iter()
+            .rposition(|c| *c == HumanChoice::Order { turn, order })
+        {
+            self.choices.remove(i);
+        }
+    }
+
+    /// Resolve the turn.
+    pub fn end_turn(&mut self) -> Result<TurnReport, GameError> {
+        self.game.end_turn().cloned()
+    }
+}

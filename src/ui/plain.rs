@@ -1,0 +1,1 @@
+//! Plain line mode.

@@ -1,0 +1,66 @@
+//! Words shared by the terminal screen and the plain mode: how orders, figures and relations
+//! are written for a player.
+
+use crate::scenario::{ForumStatus, PartyIx, Scenario, Stance, TargetKind};
+use crate::sim::{Order, Target};
+
+/// "Reassure an ally → Japan".
+pub fn order_label(s: &Scenario, o: &Order) -> String {
+    let a = &s.actions[o.action.0];
+    match o.target {
+        Target::None => a.name.clone(),
+        Target::Party(p) => format!("{} → {}", a.name, s.parties[p.0].name),
+        Target::Forum(f) => format!("{} → {}", a.name, s.forums[f.0].name),
+    }
+}
+
+/// A stance in one word.
+pub fn stance_word(st: Stance) -> &'static str {
+    match st {
+        Stance::Cooperative => "cooperative",
+        Stance::Competitive => "competitive",
+        Stance::Alliance => "alliance",
+        Stance::Neutral => "neutral",
+    }
+}
+
+/// A target kind in words.
+pub fn target_word(t: TargetKind) -> &'static str {
+    match t {
+        TargetKind::None => "no target",
+        TargetKind::Party => "a party",
+        TargetKind::Ally => "an ally",
+        TargetKind::Forum => "a forum",
+    }
+}
+
+/// A forum status in one word.
+pub fn status_word(st: ForumStatus) -> &'static str {
+    match st {
+        ForumStatus::Proposed => "proposed",
+        ForumStatus::Active => "active",
+        ForumStatus::Suspended => "suspended",
+        ForumStatus::Collapsed => "collapsed",
+    }
+}
+
+/// How a party stands toward another, from its trust, in one word.
+pub fn mood(trust: f32) -> &'static str {
+    match trust {
+        t if t >= 40.0 => "close",
+        t if t >= 10.0 => "friendly",
+        t if t > -10.0 => "wary",
+        t if t > -40.0 => "cold",
+        _ => "hostile",
+    }
+}
+
+/// Calendar heading of a turn: "Turn 3 of 24 · Mar 2010".
+pub fn turn_heading(s: &Scenario, turn: u32) -> String {
+    format!("Turn {turn} of {} · {}", s.turns, s.date_label(turn))
+}
+
+/// The name of a party.
+pub fn party_name(s: &Scenario, p: PartyIx) -> &str {
+    &s.parties[p.0].name
+}
