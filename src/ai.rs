@@ -196,7 +196,8 @@ pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
     };
     let utility = gain + style + in_kind + caution - action.cost * CAPITAL_VALUE;
     let reason = in_kind_reason
-        .filter(|_| in_kind.abs() >= gain.abs())
+        // Name answering in kind when it, rather than the goals, is what speaks for the move.
+        .filter(|_| in_kind >= gain)
         .or_else(|| main_change(s, &before, &after, p))
         .unwrap_or_else(|| String::from("little effect on your goals"));
     (utility, reason)

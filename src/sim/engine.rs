@@ -1,8 +1,8 @@
 //! [`Game`]: one game's ECS world and its turn schedules, behind a small API.
 //!
 //! A turn runs in three steps, because humans choose in between:
-//! 1. [`Game::begin_turn`] runs [`BeginSystems`]: calendar, income, drift, growth, neglect,
-//!    decay, events.
+//! 1. [`Game::begin_turn`] runs [`BeginSystems`]: calendar, fading relations, income, drift,
+//!    growth, neglect, decay, events.
 //! 2. Decisions for the fired events are handed in with [`Game::decide`];
 //!    [`Game::close_decisions`] runs [`DecisionSystems`].
 //! 3. Orders are handed in with [`Game::order`]; [`Game::end_turn`] runs [`OrderSystems`],
@@ -117,6 +117,7 @@ impl Game {
         begin.add_systems(
             (
                 advance_calendar,
+                fade_relations,
                 note_trust,
                 collect_capital,
                 drift_tracks,

@@ -90,6 +90,8 @@ pub struct Log {
     pub news: Vec<News>,
     /// Observations.
     pub observed: Vec<(Dynamic, Vec<PartyIx>, String)>,
+    /// Index in `news` where the orders of the turn began to resolve.
+    pub resolve_start: usize,
 }
 
 impl Log {
@@ -139,6 +141,16 @@ pub enum Moment {
 pub struct TurnReport {
     /// The turn.
     pub turn: u32,
-    /// News, in the order it happened.
+    /// News, in the order it happened: events and decisions first, then from
+    /// [`TurnReport::resolved`] on, what the orders and forums did.
     pub news: Vec<News>,
+    /// Index in `news` of the first line produced by the resolution of orders.
+    pub resolved: usize,
+}
+
+impl TurnReport {
+    /// The news of the resolution: orders, forums, spill-over.
+    pub fn results(&self) -> &[News] {
+        &self.news[self.resolved.min(self.news.len())..]
+    }
 }

@@ -365,9 +365,10 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
         (Stance::Cooperative, Target::Party(b)) => {
             // A gesture from someone who has been pressing you is received warily.
             let memory = f.get(Var::Memory(b, a));
+            let trust = f.get(Var::Trust(b, a));
             f.add(
                 Var::Trust(b, a),
-                rules.cooperative_trust * (1.0 + 0.5 * memory),
+                rules.cooperative_trust * (1.0 + 0.5 * memory) * saturation(trust),
             );
             if memory < -0.3 {
                 let (an, bn) = (name(f.scenario(), a).to_owned(), name(f.scenario(), b).to_owned());
@@ -417,7 +418,11 @@ fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, log: &mut Log)
     };
     let alliance = s.alliances[al.0].clone();
     let turn = f.turn();
-    f.add(Var::Alliance(al, AllianceFigure::Commitment), 5.0);
+    let commitment = f.get(Var::Alliance(al, AllianceFigure::Commitment));
+    f.add(
+        Var::Alliance(al, AllianceFigure::Commitment),
+        5.0 * (1.0 - commitment / 110.0),
+    );
     if alliance.patron == a {
         let fear = f.add(Var::Alliance(al, AllianceFigure::AbandonmentFear), -6.0);
         let trap = f.add(Var::Alliance(al, AllianceFigure::EntrapmentRisk), 3.0);
@@ -464,9 +469,11 @@ fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
         .map(PartyIx)
         .filter(|c| *c != a && f.get(Var::Threat(*c, a)) >= 50.0)
         .collect();
-    if fearful.is_empty() {
+    // Concessions come once a month, however many provocations.
+    if fearful.is_empty() || f.record().conceded.contains(&a) {
         return;
     }
+    f.record_mut().conceded.push(a);
     let gain = (fearful.len() as f32 * 0.5).min(2.0);
     f.add(Var::Figure(a, Figure::Capital), gain);
     for c in &fearful {
@@ -474,10 +481,9 @@ fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
     }
     let names: Vec<&str> = fearful.iter().map(|c| name(f.scenario(), *c)).collect();
     let text = format!(
-        "{} presses from weakness: {} offer concessions worth {gain:.1} capital, and trust {} less",
+        "{} presses from weakness: {} offer concessions worth {gain:.1} capital, and trust it less",
         name(f.scenario(), a),
         names.join(", "),
-        if fearful.len() == 1 { "it" } else { "it all the more" }
     );
     log.observe(Dynamic::Brinkmanship, {
         let mut v = vec![a];
@@ -519,6 +525,32 @@ fn red_line<F: Facts + ?Sized>(
     );
     log.news(format!("{text}."));
     log.observe(Dynamic::RedLines, vec![a, owner], text);
+}
+
+/// Goodwill is easier to build from a low base than to push toward perfect trust.
+fn saturation(trust: f32) -> f32 {
+    1.0 - trust.max(0.0) / 125.0
+}
+
+/// Start of turn: relations fade a little toward where the scenario started them (gestures are
+/// forgotten unless renewed), and memories of recent moves fade.
+pub fn fade_relations<F: Facts + ?Sized>(f: &mut F) {
+    let s = f.scenario();
+    let n = s.parties.len();
+    let (trust0, threat0) = (s.trust.clone(), s.threat.clone());
+    for a in (0..n).map(PartyIx) {
+        for b in (0..n).map(PartyIx) {
+            if a == b {
+                continue;
+            }
+            let t = f.get(Var::Trust(a, b));
+            f.add(Var::Trust(a, b), (trust0[a.0][b.0] - t) * 0.03);
+            let th = f.get(Var::Threat(a, b));
+            f.add(Var::Threat(a, b), (threat0[a.0][b.0] - th) * 0.03);
+            let m = f.get(Var::Memory(a, b));
+            f.set(Var::Memory(a, b), m * 0.7);
+        }
+    }
 }
 
 /// Start of turn: capital income, capped at `capital_cap_turns` turns of income.
@@ -690,7 +722,8 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
     for a in &attendees {
         for b in &attendees {
             if a != b {
-                f.add(Var::Trust(*a, *b), gain);
+                let t = f.get(Var::Trust(*a, *b));
+                f.add(Var::Trust(*a, *b), gain * saturation(t));
             }
         }
     }

@@ -68,6 +68,17 @@ pub struct Order {
     pub target: Target,
 }
 
+impl Order {
+    /// A sort key for the target, so menus can list orders in a fixed order.
+    pub fn target_key(&self) -> (u8, usize) {
+        match self.target {
+            Target::None => (0, 0),
+            Target::Party(p) => (1, p.0),
+            Target::Forum(f) => (2, f.0),
+        }
+    }
+}
+
 /// Per-turn and per-game bookkeeping the conditions read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -83,6 +94,9 @@ pub struct Record {
     pub boycotts: Vec<(PartyIx, ForumIx)>,
     /// Last turn each alliance's patron reassured its client (0 = never).
     pub reassured: Vec<u32>,
+    /// Parties that extracted concessions this turn (brinkmanship pays once a turn).
+    #[serde(default)]
+    pub conceded: Vec<PartyIx>,
 }
 
 /// A party's state.

@@ -26,6 +26,7 @@ pub fn advance_calendar(
     let record = &mut book.0;
     record.last_orders = std::mem::take(&mut record.orders);
     record.boycotts.clear();
+    record.conceded.clear();
     log.0 = rules_log();
     pending.0.clear();
     decisions.0.clear();
@@ -46,6 +47,11 @@ pub fn note_trust(region: Region, mut start: ResMut<TrustAtStart>) {
                 .collect()
         })
         .collect();
+}
+
+/// Begin: relations fade toward their starting point.
+pub fn fade_relations(mut region: Region) {
+    rules::fade_relations(&mut region);
 }
 
 /// Begin: capital income.
@@ -164,6 +170,7 @@ pub fn apply_orders(
     mut log: ResMut<TurnLog>,
     mut timeline: ResMut<Timeline>,
 ) {
+    log.0.resolve_start = log.0.news.len();
     let mut all = orders.0.clone();
     all.sort_by_key(|o| o.party);
     region.record_mut().orders.clone_from(&all);
@@ -228,5 +235,6 @@ pub fn record_turn(
     report.0 = TurnReport {
         turn,
         news: log.news,
+        resolved: log.resolve_start,
     };
 }

@@ -1,1 +1,319 @@
-//! Plain line mode.
+//! Plain mode: the same game as numbered prompts on stdin/stdout, for pipes, scripts and screen
+//! readers. An empty line takes the advisor's recommendation; end of input stops cleanly.
+
+use std::io::{self, BufRead, Write};
+use std::sync::Arc;
+
+use crate::debrief::Debrief;
+use crate::scenario::{Figure, PartyIx, Scenario};
+use crate::session::Session;
+use crate::sim::{Facts, StateFacts, Var};
+
+use super::text;
+
+/// How a plain game ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every turn was played and the debrief printed.
+    Finished,
+    /// Input ended (or the player typed `q`) at this turn.
+    Stopped {
+        /// The turn where it stopped (0 = before the first).
+        turn: u32,
+    },
+}
+
+/// What the player typed at a prompt.
+enum Answer {
+    /// A number in range.
+    Pick(usize),
+    /// An empty line: the advisor's pick.
+    Default,
+    /// `q` or end of input.
+    Stop,
+}
+
+/// The plain-mode game over any input and output.
+pub struct Plain<R, W> {
+    input: R,
+    out: W,
+}
+
+impl<R: BufRead, W: Write> Plain<R, W> {
+    /// A plain game reading `input` and writing `out`.
+    pub fn new(input: R, out: W) -> Self {
+        Self { input, out }
+    }
+
+    /// Ask for a number in 1..=max (0 allowed if `zero` is true), repeating on bad input.
+    fn ask(&mut self, prompt: &str, max: usize, zero: bool) -> io::Result<Answer> {
+        loop {
+            write!(self.out, "{prompt}> ")?;
+            self.out.flush()?;
+            let mut line = String::new();
+            if self.input.read_line(&mut line)? == 0 {
+                writeln!(self.out)?;
+                return Ok(Answer::Stop);
+            }
+            let t = line.trim();
+            if t.is_empty() {
+                return Ok(Answer::Default);
+            }
+            if t.eq_ignore_ascii_case("q") || t.eq_ignore_ascii_case("quit") {
+                return Ok(Answer::Stop);
+            }
+            match t.parse::<usize>() {
+                Ok(n) if (n >= 1 && n <= max) || (zero && n == 0) => return Ok(Answer::Pick(n)),
+                _ => writeln!(
+                    self.out,
+                    "\"{t}\" is not a choice: type a number from {} to {max}, press Enter for the recommended choice, or q to stop.",
+                    if zero { 0 } else { 1 }
+                )?,
+            }
+        }
+    }
+
+    /// Let the player pick a party; `None` if input ended.
+    pub fn choose_party(&mut self, s: &Scenario) -> io::Result<Option<PartyIx>> {
+        let playable: Vec<PartyIx> = (0..s.parties.len())
+            .map(PartyIx)
+            .filter(|p| s.parties[p.0].playable)
+            .collect();
+        writeln!(self.out, "Choose the party you play:")?;
+        for (i, p) in playable.iter().enumerate() {
+            let party = &s.parties[p.0];
+            writeln!(self.out, "  {}. {} ({})", i + 1, party.name, party.id)?;
+        }
+        let first = &s.parties[playable[0].0].name;
+        match self.ask(&format!("Party [Enter = {first}] "), playable.len(), false)? {
+            Answer::Pick(n) => Ok(Some(playable[n - 1])),
+            Answer::Default => Ok(Some(playable[0])),
+            Answer::Stop => Ok(None),
+        }
+    }
+
+    /// Play a whole game. The seats in `humans` are asked; every other seat is AI.
+    pub fn play(&mut self, scenario: Arc<Scenario>, seed: u64, humans: Vec<PartyIx>) -> io::Result<Ending> {
+        writeln!(self.out, "SIX PARTIES — {}", scenario.title)?;
+        writeln!(self.out, "{}", scenario.summary)?;
+        if !scenario.source.is_empty() {
+            writeln!(self.out, "Source: {}", scenario.source)?;
+        }
+        let humans = if humans.is_empty() {
+            match self.choose_party(&scenario)? {
+                Some(p) => vec![p],
+                None => return self.stopped(&scenario, 0),
+            }
+        } else {
+            humans
+        };
+        for h in &humans {
+            let p = &scenario.parties[h.0];
+            writeln!(self.out, "\nYou play {}.", p.name)?;
+            if !p.briefing.is_empty() {
+                writeln!(self.out, "{}", p.briefing)?;
+            }
+            writeln!(self.out, "Your objectives:")?;
+            for o in &p.objectives {
+                writeln!(self.out, "  - {} (weight {})", o.text, o.weight)?;
+            }
+        }
+        writeln!(
+            self.out,
+            "\nEach turn is one month. Type the number of a choice; Enter takes the recommended one; q stops."
+        )?;
+        let mut session = Session::new(scenario.clone(), seed, humans.clone());
+        while !session.game.is_over() {
+            if !self.turn(&mut session)? {
+                return self.stopped(&scenario, session.game.turn());
+            }
+        }
+        writeln!(self.out)?;
+        for line in Debrief::of(&mut session).lines() {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(Ending::Finished)
+    }
+
+    fn stopped(&mut self, s: &Scenario, turn: u32) -> io::Result<Ending> {
+        if turn == 0 {
+            writeln!(self.out, "Stopped before the first turn.")?;
+        } else {
+            writeln!(
+                self.out,
+                "Stopped at {} ({}); the game was not finished.",
+                text::turn_heading(s, turn),
+                s.title
+            )?;
+        }
+        Ok(Ending::Stopped { turn })
+    }
+
+    /// One turn; false if the player stopped.
+    fn turn(&mut self, session: &mut Session) -> io::Result<bool> {
+        let s = session.scenario();
+        session.start_turn().map_err(io::Error::other)?;
+        let turn = session.game.turn();
+        writeln!(self.out, "\n=== {} ===", text::turn_heading(&s, turn))?;
+        let news = session.game.news_so_far();
+        if !news.is_empty() {
+            writeln!(self.out, "News:")?;
+            for n in news {
+                writeln!(self.out, "  - {n}")?;
+            }
+        }
+        for p in session.human_decisions() {
+            let e = &s.events[p.event.0];
+            let advice = session.advise_decision(p);
+            writeln!(
+                self.out,
+                "\nDECISION for {} — {}\n{}",
+                s.parties[p.decider.0].name, e.title, e.text
+            )?;
+            if !e.teaching.is_empty() {
+                writeln!(self.out, "(Note: {})", e.teaching)?;
+            }
+            for (i, o) in e.options.iter().enumerate() {
+                writeln!(self.out, "  {}. {}", i + 1, o.label)?;
+            }
+            writeln!(
+                self.out,
+                "Advisor recommends {}: {}",
+                advice.option + 1,
+                advice.reason
+            )?;
+            let option = match self.ask("Option ", e.options.len(), false)? {
+                Answer::Pick(n) => n - 1,
+                Answer::Default => advice.option,
+                Answer::Stop => return Ok(false),
+            };
+            session.decide(p.event, option).map_err(io::Error::other)?;
+        }
+        session.open_orders().map_err(io::Error::other)?;
+        for h in session.humans().to_vec() {
+            if !self.orders(session, h)? {
+                return Ok(false);
+            }
+        }
+        let report = session.end_turn().map_err(io::Error::other)?;
+        writeln!(self.out, "\nThe month's results:")?;
+        for n in report.results() {
+            writeln!(self.out, "  - {}", n.text)?;
+        }
+        Ok(true)
+    }
+
+    fn figures(&mut self, session: &mut Session, h: PartyIx) -> io::Result<()> {
+        let s = session.scenario();
+        let facts = StateFacts {
+            scenario: &s,
+            state: session.game.state(),
+        };
+        let fig = |f| facts.get(Var::Figure(h, f));
+        writeln!(
+            self.out,
+            "{}: security {:.0}, prestige {:.0}, approval {:.0}, power {:.0}; score {:.1}",
+            s.parties[h.0].name,
+            fig(Figure::Security),
+            fig(Figure::Prestige),
+            fig(Figure::Approval),
+            fig(Figure::Power),
+            crate::sim::rules::score(&facts, h)
+        )?;
+        let others: Vec<String> = (0..s.parties.len())
+            .map(PartyIx)
+            .filter(|p| *p != h)
+            .map(|p| {
+                let theirs = facts.get(Var::Trust(p, h));
+                format!(
+                    "{} {} (trust you {:+.0}, you {:+.0}, threat {:.0})",
+                    s.parties[p.0].short,
+                    text::mood(theirs),
+                    theirs,
+                    facts.get(Var::Trust(h, p)),
+                    facts.get(Var::Threat(h, p))
+                )
+            })
+            .collect();
+        writeln!(self.out, "Relations: {}", others.join("; "))?;
+        let forums: Vec<String> = s
+            .forums
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.members.contains(&h))
+            .map(|(i, f)| {
+                let st = &facts.state.forums[i];
+                format!("{} {} habit {:.0}", f.short, text::status_word(st.status), st.habit)
+            })
+            .collect();
+        if !forums.is_empty() {
+            writeln!(self.out, "Forums: {}", forums.join("; "))?;
+        }
+        Ok(())
+    }
+
+    /// The orders of one human seat; false if the player stopped.
+    fn orders(&mut self, session: &mut Session, h: PartyIx) -> io::Result<bool> {
+        let s = session.scenario();
+        writeln!(self.out)?;
+        self.figures(session, h)?;
+        loop {
+            let given = session.game.orders_of(h);
+            let capital = session.game.capital_left(h);
+            let ranked = session.ranked_orders(h);
+            if ranked.is_empty() {
+                writeln!(self.out, "No more orders possible this turn.")?;
+                return Ok(true);
+            }
+            let advice = session.advise_orders(h).into_iter().next();
+            writeln!(
+                self.out,
+                "\nORDERS for {} — capital {capital:.1}, {} of {} orders given:",
+                s.parties[h.0].name,
+                given.len(),
+                s.rules.max_orders
+            )?;
+            // Menu in catalogue order, so numbers stay put from turn to turn.
+            let mut menu = ranked.clone();
+            menu.sort_by_key(|c| (c.order.action, c.order.target_key()));
+            for (i, c) in menu.iter().enumerate() {
+                let a = &s.actions[c.order.action.0];
+                writeln!(
+                    self.out,
+                    "  {:>2}. {} (cost {}, {}) — {}",
+                    i + 1,
+                    text::order_label(&s, &c.order),
+                    a.cost,
+                    text::stance_word(a.stance),
+                    c.reason
+                )?;
+            }
+            writeln!(self.out, "   0. End the turn")?;
+            let default = advice.as_ref().and_then(|a| menu.iter().position(|c| c.order == a.order));
+            match &advice {
+                Some(a) => writeln!(
+                    self.out,
+                    "Advisor recommends {}: {} — {}",
+                    default.map_or(0, |i| i + 1),
+                    text::order_label(&s, &a.order),
+                    a.reason
+                )?,
+                None => writeln!(self.out, "Advisor recommends 0: end the turn")?,
+            }
+            let pick = match self.ask("Order ", menu.len(), true)? {
+                Answer::Stop => return Ok(false),
+                Answer::Pick(0) => return Ok(true),
+                Answer::Pick(n) => n - 1,
+                Answer::Default => match default {
+                    Some(i) => i,
+                    None => return Ok(true),
+                },
+            };
+            let order = menu[pick].order;
+            match session.order(order) {
+                Ok(()) => writeln!(self.out, "Ordered: {}", text::order_label(&s, &order))?,
+                Err(e) => writeln!(self.out, "Not possible: {e}")?,
+            }
+        }
+    }
+}

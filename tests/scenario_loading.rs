@@ -1,0 +1,96 @@
+//! Loading scenarios: the shipped ones are valid; bad files give placed, useful errors.
+
+use sixparty::scenario::{self, ScenarioError};
+
+const MINI: &str = include_str!("fixtures/mini.ron");
+
+#[test]
+fn fixture_loads() {
+    let s = scenario::load_str(MINI, "mini.ron").expect("fixture is valid");
+    assert_eq!(s.parties.len(), 4);
+    assert_eq!(s.turns, 12);
+}
+
+#[test]
+fn every_builtin_scenario_is_valid() {
+    let (entries, errors) = scenario::catalogue(None);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        entries.iter().any(|e| e.id == scenario::DEFAULT_SCENARIO),
+        "the default scenario is built in"
+    );
+    for e in entries {
+        if let Err(err) = e.load() {
+            panic!("{} does not validate:\n{err}", e.id);
+        }
+    }
+}
+
+#[test]
+fn syntax_error_names_line_and_column() {
+    let broken = MINI.replacen("turns: 12)", "turns: 12", 1);
+    let err = scenario::load_str(&broken, "broken.ron").unwrap_err();
+    let ScenarioError::Syntax { problem, .. } = &err else {
+        panic!("expected a syntax error, got {err}");
+    };
+    assert!(problem.line > 1);
+    let shown = err.to_string();
+    assert!(shown.starts_with(&format!("broken.ron:{}:", problem.line)), "{shown}");
+    assert!(shown.contains('^'), "a caret points at the place: {shown}");
+}
+
+#[test]
+fn unknown_reference_is_placed_with_a_suggestion() {
+    let broken = MINI.replacen("host: Some(\"gamma\")", "host: Some(\"gamam\")", 1);
+    let err = scenario::load_str(&broken, "bad.ron").unwrap_err();
+    let shown = err.to_string();
+    assert!(shown.contains("unknown party \"gamam\""), "{shown}");
+    assert!(shown.contains("did you mean \"gamma\""), "{shown}");
+    let line = broken
+        .lines()
+        .position(|l| l.contains("\"gamam\""))
+        .unwrap()
+        + 1;
+    assert!(shown.contains(&format!("bad.ron:{line}:")), "{shown}");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let broken = MINI
+        .replacen("doctrine: \"alpha-way\"", "doctrine: \"alpha-wya\"", 1)
+        .replacen("(track: \"crisis\", per_session", "(track: \"crises\", per_session", 1)
+        .replacen("value: 30.0)", "value: 300.0)", 1);
+    let ScenarioError::Invalid { problems, .. } = scenario::load_str(&broken, "x.ron").unwrap_err()
+    else {
+        panic!("expected validation problems");
+    };
+    assert_eq!(problems.len(), 3, "{problems:?}");
+}
+
+#[test]
+fn unsupported_format_version_is_refused_clearly() {
+    let future = MINI.replacen("format: 1", "format: 9", 1);
+    let err = scenario::load_str(&future, "f.ron").unwrap_err().to_string();
+    assert!(err.contains("format 9 is not supported"), "{err}");
+}
+
+#[test]
+fn event_outside_calendar_is_an_error() {
+    let broken = MINI.replacen("Date(2020, 3)", "Date(2031, 3)", 1);
+    let err = scenario::load_str(&broken, "d.ron").unwrap_err().to_string();
+    assert!(err.contains("outside the calendar"), "{err}");
+}
+
+#[test]
+fn garbage_never_panics() {
+    for text in ["", "(", "()", "\u{0}\u{1}", "[1,2,3]", "(format: \"x\")", &MINI[..MINI.len() / 2]] {
+        assert!(scenario::load_str(text, "g.ron").is_err());
+    }
+}
+
+#[test]
+fn unknown_scenario_id_lists_the_available_ones() {
+    let err = scenario::resolve("campaign-2010", None).unwrap_err().to_string();
+    assert!(err.contains("no scenario \"campaign-2010\""), "{err}");
+    assert!(err.contains(scenario::DEFAULT_SCENARIO), "{err}");
+}
