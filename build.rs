@@ -1,6 +1,7 @@
 //! Embeds every scenario under scenarios/ into the binary, so an installed `sixparty` works from
 //! any folder. Adding a scenario file needs no Rust change.
 
+use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -16,11 +17,17 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// Every scenario file shipped under scenarios/: (file name, text).\npub const BUILTIN: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Every scenario file shipped under scenarios/: (file name, text).\npub const BUILTIN: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            f.display().to_string()
+        );
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_scenarios.rs");

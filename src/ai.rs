@@ -8,11 +8,9 @@
 //! risky moves, and the value of capital kept. The AI draws no random numbers: the same state
 //! gives the same choice, so the advisor and an AI seat agree.
 
-use crate::scenario::{
-    Doctrine, EventIx, Figure, Goal, PartyIx, Prefer, Scenario, Stance,
-};
+use crate::scenario::{Doctrine, EventIx, Figure, Goal, PartyIx, Prefer, Scenario, Stance};
 use crate::sim::report::Log;
-use crate::sim::rules::{self, Ctx};
+use crate::sim::rules::{self, Ctx, possessive};
 use crate::sim::state::{Facts, GameState, Order, StateFacts, Target, Var};
 
 /// Value of one point of capital kept, in utility points.
@@ -83,15 +81,27 @@ pub fn describe_change(
         ),
         Goal::TrustFrom(q) => (
             Var::Trust(q, p),
-            format!("{} trust in {}", possessive(&s.parties[q.0].name), s.parties[p.0].name),
+            format!(
+                "{} trust in {}",
+                possessive(&s.parties[q.0].name),
+                s.parties[p.0].name
+            ),
         ),
         Goal::LowThreatFrom(q) => (
             Var::Threat(q, p),
-            format!("{} threat perception of {}", possessive(&s.parties[q.0].name), s.parties[p.0].name),
+            format!(
+                "{} threat perception of {}",
+                possessive(&s.parties[q.0].name),
+                s.parties[p.0].name
+            ),
         ),
         Goal::FeelSafeFrom(q) => (
             Var::Threat(p, q),
-            format!("{} threat perception of {}", possessive(&s.parties[p.0].name), s.parties[q.0].name),
+            format!(
+                "{} threat perception of {}",
+                possessive(&s.parties[p.0].name),
+                s.parties[q.0].name
+            ),
         ),
         Goal::Commitment(a, _) => (
             Var::Alliance(a, crate::scenario::AllianceFigure::Commitment),
@@ -106,14 +116,6 @@ pub fn describe_change(
     let (b, a) = (before.get(var), after.get(var));
     let verb = if a >= b { "raises" } else { "lowers" };
     format!("{verb} {what} ({b:.0} → {a:.0})")
-}
-
-fn possessive(name: &str) -> String {
-    if name.ends_with('s') {
-        format!("{name}'")
-    } else {
-        format!("{name}'s")
-    }
 }
 
 /// A figure's name in prose.
@@ -159,6 +161,7 @@ pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
     let mut log = Log::default();
     rules::apply_order(&mut after, o, &mut log);
     forecast_reaction(&mut after, o);
+    after.state.parties[p.0].doctrine = state.parties[p.0].doctrine;
     let d = doctrine(s, state, p);
     let gain = rules::doctrine_utility(&after, p) - rules::doctrine_utility(&before, p);
     let action = &s.actions[o.action.0];
@@ -178,9 +181,15 @@ pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
             let v = d.reciprocity * memory * sign;
             let why = if v > 0.15 {
                 Some(if sign > 0.0 {
-                    format!("returns {}'s recent cooperation", s.parties[b.0].name)
+                    format!(
+                        "returns {} recent cooperation",
+                        possessive(&s.parties[b.0].name)
+                    )
                 } else {
-                    format!("answers {}'s recent pressure in kind", s.parties[b.0].name)
+                    format!(
+                        "answers {} recent pressure in kind",
+                        possessive(&s.parties[b.0].name)
+                    )
                 })
             } else {
                 None
@@ -279,6 +288,9 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         };
         let mut log = Log::default();
         rules::apply_effects(&mut after, &opt.effects, ctx, &mut log);
+        // Judge by the government deciding now: an option that installs a new doctrine must
+        // not win by scoring itself against the goals it brings.
+        after.state.parties[p.0].doctrine = before.state.parties[p.0].doctrine;
         let u = rules::doctrine_utility(&after, p) - base + opt.ai_weight;
         utilities.push(u);
         if u > best.1 {

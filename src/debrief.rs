@@ -111,7 +111,15 @@ impl Debrief {
         let timeline = timeline(&s, session);
         let findings = Dynamic::ALL
             .iter()
-            .map(|d| find(*d, &s, session.game.observations(), session.game.timeline(), history))
+            .map(|d| {
+                find(
+                    *d,
+                    &s,
+                    session.game.observations(),
+                    session.game.timeline(),
+                    history,
+                )
+            })
             .collect();
         Debrief {
             title: s.title.clone(),
@@ -172,7 +180,10 @@ impl Debrief {
         out.push(format!("Dynamics at work ({seen} of 10):"));
         for f in &self.findings {
             let mark = if f.occurred { "✓" } else { "·" };
-            let when = f.turn.map(|t| format!(" (from turn {t})")).unwrap_or_default();
+            let when = f
+                .turn
+                .map(|t| format!(" (from turn {t})"))
+                .unwrap_or_default();
             out.push(format!("  {mark} {}{when}: {}", f.dynamic.name(), f.why));
         }
         out
@@ -199,15 +210,16 @@ fn timeline(s: &Scenario, session: &Session) -> Vec<TimelineEntry> {
                     "{} decides: {}{}",
                     s.parties[party.0].name,
                     s.events[event.0].options[*option].label,
-                    if session.is_human(*party) { " (you)" } else { "" }
+                    if session.is_human(*party) {
+                        " (you)"
+                    } else {
+                        ""
+                    }
                 ),
             ),
             Moment::Ordered { turn, order } if session.is_human(order.party) => (
                 *turn,
-                format!(
-                    "You order: {}",
-                    crate::ui::text::order_label(s, order)
-                ),
+                format!("You order: {}", crate::ui::text::order_label(s, order)),
             ),
             Moment::Ordered { .. } => continue,
         };
@@ -286,26 +298,33 @@ fn find(
         Dynamic::SecurityDilemma => {
             let n = s.parties.len();
             let avg = |st: &crate::sim::GameState, p: PartyIx| {
-                (0..n).filter(|q| *q != p.0).map(|q| st.threat[q][p.0]).sum::<f32>()
+                (0..n)
+                    .filter(|q| *q != p.0)
+                    .map(|q| st.threat[q][p.0])
+                    .sum::<f32>()
                     / (n.max(2) - 1) as f32
             };
             // Of the parties whose growth alarmed others, the one whose alarm rose most.
-            let Some(p) = seen
-                .iter()
-                .map(|o| o.parties[0])
-                .max_by(|a, b| {
-                    (avg(last, *a) - avg(&history[0], *a))
-                        .total_cmp(&(avg(last, *b) - avg(&history[0], *b)))
-                })
-            else {
+            let Some(p) = seen.iter().map(|o| o.parties[0]).max_by(|a, b| {
+                (avg(last, *a) - avg(&history[0], *a))
+                    .total_cmp(&(avg(last, *b) - avg(&history[0], *b)))
+            }) else {
                 return not("no party grew or built up enough to alarm its neighbours.");
             };
             let avg = |st: &crate::sim::GameState| avg(st, p);
+            if avg(last) <= avg(&history[0]) {
+                return not(&format!(
+                    "{} grew, but its neighbours' threat perception of it did not rise ({:.0} → {:.0}): transparency and engagement kept pace.",
+                    s.parties[p.0].name,
+                    avg(&history[0]),
+                    avg(last)
+                ));
+            }
             yes(
                 first,
                 format!(
-                    "{}'s power went from {:.0} to {:.0}; its neighbours' average threat perception of it from {:.0} to {:.0}, whatever its intentions.",
-                    s.parties[p.0].name,
+                    "{} power went from {:.0} to {:.0}; its neighbours' average threat perception of it from {:.0} to {:.0}, whatever its intentions.",
+                    rules::possessive(&s.parties[p.0].name),
                     history[0].parties[p.0].figures[4],
                     last.parties[p.0].figures[4],
                     avg(&history[0]),
@@ -337,7 +356,8 @@ fn find(
             }
             match best {
                 Some((p, forums, turn)) => {
-                    let names: Vec<&str> = forums.iter().map(|f| s.forums[*f].name.as_str()).collect();
+                    let names: Vec<&str> =
+                        forums.iter().map(|f| s.forums[*f].name.as_str()).collect();
                     yes(
                         Some(turn),
                         format!(
@@ -380,9 +400,9 @@ fn find(
                     if first_turn.is_none() {
                         first_turn = Some(t + 1);
                         example = format!(
-                            "{} answered {}'s {} move in kind the next month",
+                            "{} answered {} {} move in kind the next month",
                             s.parties[b.0].name,
-                            s.parties[a.0].name,
+                            rules::possessive(&s.parties[a.0].name),
                             crate::ui::text::stance_word(*st)
                         );
                     }
@@ -413,8 +433,12 @@ fn find(
                 ),
             ),
             None => not(match d {
-                Dynamic::AllianceSecurityDilemma => "no ally was reassured, and no client feared abandonment enough to hedge.",
-                Dynamic::IssueLinkage => "no bilateral row was sharp enough to spill into the forums.",
+                Dynamic::AllianceSecurityDilemma => {
+                    "no ally was reassured, and no client feared abandonment enough to hedge."
+                }
+                Dynamic::IssueLinkage => {
+                    "no bilateral row was sharp enough to spill into the forums."
+                }
                 Dynamic::RedLines => "no one raised a topic a member had ruled off the table.",
                 Dynamic::ConvenersLeverage => "no hosted forum met.",
                 Dynamic::Brinkmanship => "no weak party pressed its stronger neighbours.",

@@ -7,9 +7,9 @@
 //! - [`debrief`]: scores, timeline and the dynamics that occurred;
 //! - [`ui`]: the terminal screen and the plain line mode.
 
-pub mod scenario;
-pub mod sim;
 pub mod ai;
-pub mod session;
 pub mod debrief;
+pub mod scenario;
+pub mod session;
+pub mod sim;
 pub mod ui;

@@ -94,7 +94,10 @@ fn list(dir: Option<&std::path::Path>) -> Result<(), Failure> {
         } else {
             ""
         };
-        println!("{:<28} {}{default}\n{:<28} from {}", e.id, e.title, "", e.origin);
+        println!(
+            "{:<28} {}{default}\n{:<28} from {}",
+            e.id, e.title, "", e.origin
+        );
     }
     for e in &errors {
         eprintln!("{e}");
@@ -102,17 +105,26 @@ fn list(dir: Option<&std::path::Path>) -> Result<(), Failure> {
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(Failure::new(1, format!("{} scenario file(s) could not be read", errors.len())))
+        Err(Failure::new(
+            1,
+            format!("{} scenario file(s) could not be read", errors.len()),
+        ))
     }
 }
 
 fn validate(paths: &[PathBuf], dir: Option<&std::path::Path>) -> Result<(), Failure> {
     let mut bad = 0;
     let mut good = 0;
-    let mut report = |name: String, result: Result<Scenario, scenario::ScenarioError>| match result {
+    let mut report = |name: String, result: Result<Scenario, scenario::ScenarioError>| match result
+    {
         Ok(s) => {
             good += 1;
-            println!("ok    {name} ({}: {} parties, {} turns)", s.id, s.parties.len(), s.turns);
+            println!(
+                "ok    {name} ({}: {} parties, {} turns)",
+                s.id,
+                s.parties.len(),
+                s.turns
+            );
         }
         Err(e) => {
             bad += 1;
@@ -152,11 +164,17 @@ fn resolve_parties(s: &Scenario, names: &[String]) -> Result<Vec<PartyIx>, Failu
                 .collect();
             return Err(Failure::new(
                 2,
-                format!("unknown party \"{name}\" for --as; valid ids: {}", ids.join(", ")),
+                format!(
+                    "unknown party \"{name}\" for --as; valid ids: {}",
+                    ids.join(", ")
+                ),
             ));
         };
         if !s.parties[p.0].playable {
-            return Err(Failure::new(2, format!("party \"{name}\" is not playable in this scenario")));
+            return Err(Failure::new(
+                2,
+                format!("party \"{name}\" is not playable in this scenario"),
+            ));
         }
         if !out.contains(&p) {
             out.push(p);
@@ -174,7 +192,10 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
     let plain = args.plain || !io::stdout().is_terminal();
     let named = args.scenario.is_some() || plain || !args.parties.is_empty();
     let chosen = if named {
-        let id = args.scenario.as_deref().unwrap_or(scenario::DEFAULT_SCENARIO);
+        let id = args
+            .scenario
+            .as_deref()
+            .unwrap_or(scenario::DEFAULT_SCENARIO);
         Some(Arc::new(
             scenario::resolve(id, dir).map_err(|e| Failure::new(1, e.to_string()))?,
         ))
@@ -198,6 +219,9 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
     } else {
         // TUI_PENDING
         let _ = (chosen, humans);
-        Err(Failure::new(1, "the terminal screen is not built yet; use --plain"))
+        Err(Failure::new(
+            1,
+            "the terminal screen is not built yet; use --plain",
+        ))
     }
 }

@@ -9,7 +9,7 @@ pub mod model;
 pub mod raw;
 pub mod validate;
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 pub use model::*;
@@ -83,14 +83,19 @@ fn render(path: &str, text: &str, problems: &[Problem]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{path}:{}:{}: error: {}", p.line, p.column, p.message));
+        let _ = write!(out, "{path}:{}:{}: error: {}", p.line, p.column, p.message);
         if let Some(line) = text.lines().nth(p.line.saturating_sub(1)) {
             let gutter = p.line.to_string();
-            out.push_str(&format!("\n {gutter} | {line}\n {} | {}^", " ".repeat(gutter.len()), " ".repeat(p.column.saturating_sub(1))));
+            let _ = write!(
+                out,
+                "\n {gutter} | {line}\n {} | {}^",
+                " ".repeat(gutter.len()),
+                " ".repeat(p.column.saturating_sub(1))
+            );
         }
     }
     if problems.len() > 1 {
-        out.push_str(&format!("\n{path}: {} problems", problems.len()));
+        let _ = write!(out, "\n{path}: {} problems", problems.len());
     }
     out
 }
@@ -200,7 +205,10 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
                 Err(source) => {
-                    errors.push(ScenarioError::Io { path: shown, source });
+                    errors.push(ScenarioError::Io {
+                        path: shown,
+                        source,
+                    });
                     continue;
                 }
             };
@@ -228,7 +236,10 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
 /// Resolve a SCENARIO argument: an existing path is loaded as a file, anything else is an id.
 pub fn resolve(arg: &str, dir: Option<&Path>) -> Result<Scenario, ScenarioError> {
     let path = Path::new(arg);
-    if path.is_file() || arg.ends_with(".ron") {
+    let ron_ext = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+    if path.is_file() || ron_ext {
         return load_file(path);
     }
     let (entries, errors) = catalogue(dir);

@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, AllianceFigure, AllianceIx, EventIx, ForumIx, ForumStatus, PartyIx, Scenario};
+use sixparty::scenario::{
+    self, AllianceFigure, AllianceIx, EventIx, ForumIx, ForumStatus, PartyIx, Scenario,
+};
 use sixparty::sim::{Dynamic, Game, Order, Target, Var};
 
 const ALPHA: PartyIx = PartyIx(0);
@@ -26,13 +28,15 @@ fn mini_with(edit: impl Fn(&mut Scenario)) -> Arc<Scenario> {
 }
 
 fn order(s: &Scenario, party: PartyIx, action: &str, target: Target) -> Order {
-    let action = s
-        .actions
-        .iter()
-        .position(|a| a.id == action)
-        .map(sixparty::scenario::ActionIx)
-        .unwrap_or_else(|| panic!("no action {action}"));
-    Order { party, action, target }
+    let Some(i) = s.actions.iter().position(|a| a.id == action) else {
+        panic!("no action {action}")
+    };
+    let action = sixparty::scenario::ActionIx(i);
+    Order {
+        party,
+        action,
+        target,
+    }
 }
 
 /// Play one turn: events decided with their first option, then the given orders.
@@ -81,8 +85,14 @@ fn habits_of_cooperation_meeting_builds_trust_suspension_decays() {
         mutual_trust(&mut meeting, &members) > mutual_trust(&mut suspended, &members) + 20.0,
         "six sessions raise members' mutual trust more than six turns suspended"
     );
-    assert!(meeting.get(Var::Habit(TALKS)) > 20.0, "habit grows with sessions");
-    assert!(suspended.get(Var::Habit(TALKS)) < 20.0, "a suspended forum decays");
+    assert!(
+        meeting.get(Var::Habit(TALKS)) > 20.0,
+        "habit grows with sessions"
+    );
+    assert!(
+        suspended.get(Var::Habit(TALKS)) < 20.0,
+        "a suspended forum decays"
+    );
     assert!(observed(&meeting, Dynamic::HabitsOfCooperation));
 }
 
@@ -104,14 +114,26 @@ fn alliance_security_dilemma() {
     let mut reassured = Game::new(s.clone(), 3);
     let mut neglected = Game::new(s.clone(), 3);
     for _ in 0..3 {
-        turn(&mut reassured, &[order(&s, ALPHA, "reassure", Target::Party(BETA))]);
+        turn(
+            &mut reassured,
+            &[order(&s, ALPHA, "reassure", Target::Party(BETA))],
+        );
         turn(&mut neglected, &[]);
     }
     let fear = Var::Alliance(ALLIANCE, AllianceFigure::AbandonmentFear);
     let trap = Var::Alliance(ALLIANCE, AllianceFigure::EntrapmentRisk);
-    assert!(reassured.get(fear) < neglected.get(fear), "reassurance calms the client");
-    assert!(neglected.get(fear) > 40.0, "neglect raises abandonment fear");
-    assert!(reassured.get(trap) > neglected.get(trap), "reassurance entangles the patron");
+    assert!(
+        reassured.get(fear) < neglected.get(fear),
+        "reassurance calms the client"
+    );
+    assert!(
+        neglected.get(fear) > 40.0,
+        "neglect raises abandonment fear"
+    );
+    assert!(
+        reassured.get(trap) > neglected.get(trap),
+        "reassurance entangles the patron"
+    );
     assert!(
         reassured.get(Var::Threat(GAMMA, ALPHA)) > neglected.get(Var::Threat(GAMMA, ALPHA)),
         "the rival feels more threatened"
@@ -124,7 +146,7 @@ fn security_dilemma_growth_alarms_and_transparency_damps() {
     let opaque = mini_with(|s| s.tracks[2].value = 0.0);
     let open = mini_with(|s| s.tracks[2].value = 100.0);
     let still = mini_with(|s| s.parties[2].growth = 0.0);
-    let mut rise = |s: Arc<Scenario>| {
+    let rise = |s: Arc<Scenario>| {
         let mut g = Game::new(s, 5);
         for _ in 0..6 {
             turn(&mut g, &[]);
@@ -132,7 +154,10 @@ fn security_dilemma_growth_alarms_and_transparency_damps() {
         g.get(Var::Threat(ALPHA, GAMMA))
     };
     let (opaque, open, still) = (rise(opaque), rise(open), rise(still));
-    assert!(opaque > still + 3.0, "growth alone raises threat perception: {opaque} vs {still}");
+    assert!(
+        opaque > still + 3.0,
+        "growth alone raises threat perception: {opaque} vs {still}"
+    );
     assert!(open < opaque, "transparency damps it: {open} vs {opaque}");
 }
 
@@ -162,13 +187,19 @@ fn issue_linkage_a_bilateral_row_spills_into_shared_forums() {
 fn red_lines_raising_an_excluded_topic_makes_the_owner_walk_out() {
     let s = mini();
     let mut g = Game::new(s.clone(), 2);
-    turn(&mut g, &[order(&s, ALPHA, "raise_strait", Target::Forum(TALKS))]);
+    turn(
+        &mut g,
+        &[order(&s, ALPHA, "raise_strait", Target::Forum(TALKS))],
+    );
     assert_eq!(g.state().forums[TALKS.0].status, ForumStatus::Suspended);
     assert!(g.get(Var::Trust(GAMMA, ALPHA)) < -25.0);
     assert!(observed(&g, Dynamic::RedLines));
     // Raising a topic nobody excluded is just pressure.
     let mut other = Game::new(mini_with(|s| s.forums[0].excluded.clear()), 2);
-    turn(&mut other, &[order(&s, ALPHA, "raise_strait", Target::Forum(TALKS))]);
+    turn(
+        &mut other,
+        &[order(&s, ALPHA, "raise_strait", Target::Forum(TALKS))],
+    );
     assert_eq!(other.state().forums[TALKS.0].status, ForumStatus::Active);
 }
 
@@ -182,7 +213,10 @@ fn conveners_leverage_hosting_earns_prestige_and_trust() {
         for _ in 0..4 {
             turn(&mut g, &[]);
         }
-        (g.get(Var::Figure(GAMMA, scenario::Figure::Prestige)), g.get(Var::Trust(BETA, GAMMA)))
+        (
+            g.get(Var::Figure(GAMMA, scenario::Figure::Prestige)),
+            g.get(Var::Trust(BETA, GAMMA)),
+        )
     };
     let (p1, t1) = run(hosted);
     let (p0, t0) = run(unhosted);
@@ -195,12 +229,22 @@ fn conveners_leverage_hosting_earns_prestige_and_trust() {
 fn forum_shopping_overlapping_venues_are_a_choice() {
     let s = mini_with(|s| s.forums[1].status = ForumStatus::Active);
     let mut g = Game::new(s.clone(), 6);
-    turn(&mut g, &[order(&s, BETA, "attend", Target::Forum(ForumIx(0)))]);
-    turn(&mut g, &[order(&s, BETA, "attend", Target::Forum(ForumIx(1)))]);
+    turn(
+        &mut g,
+        &[order(&s, BETA, "attend", Target::Forum(ForumIx(0)))],
+    );
+    turn(
+        &mut g,
+        &[order(&s, BETA, "attend", Target::Forum(ForumIx(1)))],
+    );
     let mut session = sixparty::session::Session::new(s, 6, vec![]);
     session.game = g;
     let d = sixparty::debrief::Debrief::of(&mut session);
-    let f = d.findings.iter().find(|f| f.dynamic == Dynamic::ForumShopping).unwrap();
+    let f = d
+        .findings
+        .iter()
+        .find(|f| f.dynamic == Dynamic::ForumShopping)
+        .unwrap();
     assert!(f.occurred, "{f:?}");
     assert!(f.why.contains("Beta"), "{}", f.why);
 }
@@ -213,12 +257,18 @@ fn brinkmanship_the_weak_extract_concessions_at_a_price_in_trust() {
     turn(&mut g, &[order(&s, DELTA, "provoke", Target::None)]);
     turn(&mut quiet, &[]);
     let cap = Var::Figure(DELTA, scenario::Figure::Capital);
-    assert!(g.get(cap) > quiet.get(cap) - 1.0 + 0.4, "concessions more than pay the move");
+    assert!(
+        g.get(cap) > quiet.get(cap) - 1.0 + 0.4,
+        "concessions more than pay the move"
+    );
     assert!(g.get(Var::Trust(BETA, DELTA)) < quiet.get(Var::Trust(BETA, DELTA)));
     assert!(observed(&g, Dynamic::Brinkmanship));
     // A strong party's pressure is no brinkmanship.
     let mut strong = Game::new(s.clone(), 8);
-    turn(&mut strong, &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))]);
+    turn(
+        &mut strong,
+        &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))],
+    );
     assert!(!observed(&strong, Dynamic::Brinkmanship));
 }
 
@@ -234,7 +284,10 @@ fn domestic_politics_a_new_government_changes_what_the_ai_does() {
     g.decide(election, 1).unwrap(); // hedge: new doctrine
     g.close_decisions().unwrap();
     let state = g.state();
-    assert_eq!(s.doctrines[state.parties[BETA.0].doctrine.0].id, "beta-hedge");
+    assert_eq!(
+        s.doctrines[state.parties[BETA.0].doctrine.0].id,
+        "beta-hedge"
+    );
     let plan = sixparty::ai::plan_orders(&s, &state, BETA, &[]);
     let mut loyal = state.clone();
     loyal.parties[BETA.0].doctrine = s.parties[BETA.0].doctrine;
@@ -253,8 +306,14 @@ fn reciprocity_pressure_is_answered_in_kind_by_the_ai() {
     let s = mini();
     let mut g = Game::new(s.clone(), 1);
     let pressed = {
-        turn(&mut g, &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))]);
-        turn(&mut g, &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))]);
+        turn(
+            &mut g,
+            &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))],
+        );
+        turn(
+            &mut g,
+            &[order(&s, ALPHA, "pressure", Target::Party(GAMMA))],
+        );
         g.begin_turn().unwrap();
         for p in g.pending() {
             g.decide(p.event, 0).unwrap();
@@ -268,7 +327,10 @@ fn reciprocity_pressure_is_answered_in_kind_by_the_ai() {
     fresh.close_decisions().unwrap();
     let calm = sixparty::ai::rank_orders(&s, &fresh.state(), GAMMA, 3.0, &[]);
     let utility = |list: &[sixparty::ai::Choice], o: Order| {
-        list.iter().find(|c| c.order == o).map(|c| c.utility).unwrap()
+        list.iter()
+            .find(|c| c.order == o)
+            .map(|c| c.utility)
+            .unwrap()
     };
     let back = order(&s, GAMMA, "pressure", Target::Party(ALPHA));
     assert!(
@@ -298,5 +360,8 @@ fn simultaneous_choices_interact() {
         turn(&mut g, &[order(&s, ALPHA, "summit", Target::Party(GAMMA))]);
         g.get(Var::Trust(GAMMA, ALPHA))
     };
-    assert!(both > alone + 5.0, "a summit pays only if both come: {both} vs {alone}");
+    assert!(
+        both > alone + 5.0,
+        "a summit pays only if both come: {both} vs {alone}"
+    );
 }

@@ -35,7 +35,10 @@ fn syntax_error_names_line_and_column() {
     };
     assert!(problem.line > 1);
     let shown = err.to_string();
-    assert!(shown.starts_with(&format!("broken.ron:{}:", problem.line)), "{shown}");
+    assert!(
+        shown.starts_with(&format!("broken.ron:{}:", problem.line)),
+        "{shown}"
+    );
     assert!(shown.contains('^'), "a caret points at the place: {shown}");
 }
 
@@ -58,7 +61,11 @@ fn unknown_reference_is_placed_with_a_suggestion() {
 fn all_problems_are_reported_at_once() {
     let broken = MINI
         .replacen("doctrine: \"alpha-way\"", "doctrine: \"alpha-wya\"", 1)
-        .replacen("(track: \"crisis\", per_session", "(track: \"crises\", per_session", 1)
+        .replacen(
+            "(track: \"crisis\", per_session",
+            "(track: \"crises\", per_session",
+            1,
+        )
         .replacen("value: 30.0)", "value: 300.0)", 1);
     let ScenarioError::Invalid { problems, .. } = scenario::load_str(&broken, "x.ron").unwrap_err()
     else {
@@ -70,27 +77,41 @@ fn all_problems_are_reported_at_once() {
 #[test]
 fn unsupported_format_version_is_refused_clearly() {
     let future = MINI.replacen("format: 1", "format: 9", 1);
-    let err = scenario::load_str(&future, "f.ron").unwrap_err().to_string();
+    let err = scenario::load_str(&future, "f.ron")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("format 9 is not supported"), "{err}");
 }
 
 #[test]
 fn event_outside_calendar_is_an_error() {
     let broken = MINI.replacen("Date(2020, 3)", "Date(2031, 3)", 1);
-    let err = scenario::load_str(&broken, "d.ron").unwrap_err().to_string();
+    let err = scenario::load_str(&broken, "d.ron")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("outside the calendar"), "{err}");
 }
 
 #[test]
 fn garbage_never_panics() {
-    for text in ["", "(", "()", "\u{0}\u{1}", "[1,2,3]", "(format: \"x\")", &MINI[..MINI.len() / 2]] {
+    for text in [
+        "",
+        "(",
+        "()",
+        "\u{0}\u{1}",
+        "[1,2,3]",
+        "(format: \"x\")",
+        &MINI[..MINI.len() / 2],
+    ] {
         assert!(scenario::load_str(text, "g.ron").is_err());
     }
 }
 
 #[test]
 fn unknown_scenario_id_lists_the_available_ones() {
-    let err = scenario::resolve("campaign-2010", None).unwrap_err().to_string();
+    let err = scenario::resolve("campaign-2010", None)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("no scenario \"campaign-2010\""), "{err}");
     assert!(err.contains(scenario::DEFAULT_SCENARIO), "{err}");
 }

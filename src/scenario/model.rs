@@ -406,6 +406,10 @@ pub enum Condition {
     FigureBelow(PartyRef, Figure, f32),
     /// Habit above.
     HabitAbove(ForumRef, f32),
+    /// Habit below.
+    HabitBelow(ForumRef, f32),
+    /// The target is this party.
+    TargetIs(PartyIx),
     /// Forum status.
     ForumIs(ForumRef, ForumStatus),
     /// Alliance figure above.
@@ -461,7 +465,7 @@ impl Scenario {
 
     /// (year, month) of a 1-based turn.
     pub fn date_of(&self, turn: u32) -> (i32, u32) {
-        let months = (self.start_month - 1) as i64 + i64::from(turn.max(1) - 1);
+        let months = i64::from(self.start_month - 1) + i64::from(turn.max(1) - 1);
         (
             self.start_year + (months / 12) as i32,
             (months % 12) as u32 + 1,

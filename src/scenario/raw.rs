@@ -583,21 +583,44 @@ pub enum AllianceFigure {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum RawEffect {
     /// `from`'s trust toward `to` changes.
-    Trust { from: PartyRef, to: PartyRef, delta: f32 },
+    Trust {
+        from: PartyRef,
+        to: PartyRef,
+        delta: f32,
+    },
     /// `from`'s threat perception of `to` changes.
-    Threat { from: PartyRef, to: PartyRef, delta: f32 },
+    Threat {
+        from: PartyRef,
+        to: PartyRef,
+        delta: f32,
+    },
     /// Trust changes both ways between two parties.
-    MutualTrust { a: PartyRef, b: PartyRef, delta: f32 },
+    MutualTrust {
+        a: PartyRef,
+        b: PartyRef,
+        delta: f32,
+    },
     /// A track moves.
     Track { track: String, delta: f32 },
     /// A party figure changes.
-    Figure { party: PartyRef, figure: Figure, delta: f32 },
+    Figure {
+        party: PartyRef,
+        figure: Figure,
+        delta: f32,
+    },
     /// An alliance figure changes.
-    Alliance { alliance: AllianceRef, figure: AllianceFigure, delta: f32 },
+    Alliance {
+        alliance: AllianceRef,
+        figure: AllianceFigure,
+        delta: f32,
+    },
     /// A forum's habit changes.
     Habit { forum: ForumRef, delta: f32 },
     /// A forum's status changes; suspending an active forum costs the actor trust (walk-out).
-    ForumStatus { forum: ForumRef, status: ForumStatus },
+    ForumStatus {
+        forum: ForumRef,
+        status: ForumStatus,
+    },
     /// The actor skips the forum's session this turn.
     Boycott { forum: ForumRef },
     /// A party's doctrine changes (a new government).
@@ -629,23 +652,58 @@ pub enum RawCondition {
     /// A track is below a value.
     TrackBelow { track: String, value: f32 },
     /// Trust is above a value.
-    TrustAbove { from: PartyRef, to: PartyRef, value: f32 },
+    TrustAbove {
+        from: PartyRef,
+        to: PartyRef,
+        value: f32,
+    },
     /// Trust is below a value.
-    TrustBelow { from: PartyRef, to: PartyRef, value: f32 },
+    TrustBelow {
+        from: PartyRef,
+        to: PartyRef,
+        value: f32,
+    },
     /// Threat perception is above a value.
-    ThreatAbove { from: PartyRef, to: PartyRef, value: f32 },
+    ThreatAbove {
+        from: PartyRef,
+        to: PartyRef,
+        value: f32,
+    },
     /// A party figure is above a value.
-    FigureAbove { party: PartyRef, figure: Figure, value: f32 },
+    FigureAbove {
+        party: PartyRef,
+        figure: Figure,
+        value: f32,
+    },
     /// A party figure is below a value.
-    FigureBelow { party: PartyRef, figure: Figure, value: f32 },
+    FigureBelow {
+        party: PartyRef,
+        figure: Figure,
+        value: f32,
+    },
     /// A forum's habit is above a value.
     HabitAbove { forum: ForumRef, value: f32 },
+    /// A forum's habit is below a value.
+    HabitBelow { forum: ForumRef, value: f32 },
+    /// The target of the action or event is this party.
+    TargetIs(String),
     /// A forum has this status.
-    ForumIs { forum: ForumRef, status: ForumStatus },
+    ForumIs {
+        forum: ForumRef,
+        status: ForumStatus,
+    },
     /// An alliance figure is above a value.
-    AllianceAbove { alliance: AllianceRef, figure: AllianceFigure, value: f32 },
+    AllianceAbove {
+        alliance: AllianceRef,
+        figure: AllianceFigure,
+        value: f32,
+    },
     /// An alliance figure is below a value.
-    AllianceBelow { alliance: AllianceRef, figure: AllianceFigure, value: f32 },
+    AllianceBelow {
+        alliance: AllianceRef,
+        figure: AllianceFigure,
+        value: f32,
+    },
     /// The turn number (1-based) is at least this.
     TurnAtLeast(u32),
     /// An event has fired.
@@ -657,5 +715,9 @@ pub enum RawCondition {
     /// A party ordered this action this turn (in a trigger: last turn).
     Chose { party: PartyRef, action: String },
     /// A party took a move of this stance toward another this turn (in a trigger: last turn).
-    ChoseStance { party: PartyRef, toward: PartyRef, stance: Stance },
+    ChoseStance {
+        party: PartyRef,
+        toward: PartyRef,
+        stance: Stance,
+    },
 }

@@ -5,15 +5,13 @@
 
 use std::collections::HashMap;
 
+use super::Problem;
 use super::model::{
     Action, ActionIx, Alliance, AllianceIx, AllianceRef, Condition, Doctrine, DoctrineIx, Effect,
     Event, EventIx, EventOption, Forum, ForumIx, ForumRef, Goal, Objective, Party, PartyIx,
     PartyRef, Scenario, TargetKind, Track, TrackIx, When,
 };
-use super::raw::{
-    self, FORMAT_VERSION, RawCondition, RawEffect, RawGoal, RawScenario, Schedule,
-};
-use super::Problem;
+use super::raw::{self, FORMAT_VERSION, RawCondition, RawEffect, RawGoal, RawScenario, Schedule};
 
 /// Check a raw scenario and resolve its ids. `source` is the file text, used to place problems.
 pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> {
@@ -143,17 +141,17 @@ impl<'a> Validator<'a> {
         };
         self.problem_at(
             id,
-            format!(
-                "{context}: unknown {} \"{id}\"{hint}; {known}",
-                kind.name()
-            ),
+            format!("{context}: unknown {} \"{id}\"{hint}; {known}", kind.name()),
         );
         0
     }
 
     fn range(&mut self, what: &str, near: &str, value: f32, lo: f32, hi: f32) {
         if !(value.is_finite() && value >= lo && value <= hi) {
-            self.problem_at(near, format!("{what} is {value}, must be within {lo}..={hi}"));
+            self.problem_at(
+                near,
+                format!("{what} is {value}, must be within {lo}..={hi}"),
+            );
         }
     }
 
@@ -185,7 +183,10 @@ impl<'a> Validator<'a> {
         }
         let cal = &raw.calendar;
         if !(1..=12).contains(&cal.start_month) {
-            self.problem_at("start_month", format!("start_month {} is not 1..=12", cal.start_month));
+            self.problem_at(
+                "start_month",
+                format!("start_month {} is not 1..=12", cal.start_month),
+            );
         }
         if !(1..=240).contains(&cal.turns) {
             self.problem_at("turns", format!("turns {} is not 1..=240", cal.turns));
@@ -206,8 +207,20 @@ impl<'a> Validator<'a> {
             .map(|d| {
                 let ctx = format!("doctrine \"{}\"", d.id);
                 self.range(&format!("{ctx} risk"), &d.id, d.risk, 0.0, 1.0);
-                self.range(&format!("{ctx} reciprocity"), &d.id, d.reciprocity, 0.0, 1.0);
-                self.range(&format!("{ctx} multilateralism"), &d.id, d.multilateralism, -1.0, 1.0);
+                self.range(
+                    &format!("{ctx} reciprocity"),
+                    &d.id,
+                    d.reciprocity,
+                    0.0,
+                    1.0,
+                );
+                self.range(
+                    &format!("{ctx} multilateralism"),
+                    &d.id,
+                    d.multilateralism,
+                    -1.0,
+                    1.0,
+                );
                 if d.goals.is_empty() {
                     self.problem_at(&d.id, format!("{ctx} has no goals"));
                 }
@@ -249,7 +262,10 @@ impl<'a> Validator<'a> {
                     self.problem_at(&p.id, format!("{ctx} map position must be within 0..=100"));
                 }
                 if p.short.is_empty() || p.short.chars().count() > 5 {
-                    self.problem_at(&p.short, format!("{ctx} short label must be 1 to 5 characters"));
+                    self.problem_at(
+                        &p.short,
+                        format!("{ctx} short label must be 1 to 5 characters"),
+                    );
                 }
                 if p.objectives.is_empty() {
                     self.problem_at(&p.id, format!("{ctx} has no objectives"));
@@ -259,7 +275,13 @@ impl<'a> Validator<'a> {
                     .objectives
                     .iter()
                     .map(|o| {
-                        self.range(&format!("{ctx} objective weight"), &o.text, o.weight, 0.0, 100.0);
+                        self.range(
+                            &format!("{ctx} objective weight"),
+                            &o.text,
+                            o.weight,
+                            0.0,
+                            100.0,
+                        );
                         Objective {
                             text: o.text.clone(),
                             goal: self.goal(&o.goal, &ctx),
@@ -299,7 +321,10 @@ impl<'a> Validator<'a> {
             self.range(&format!("{ctx} trust"), &r.from, r.trust, -100.0, 100.0);
             self.range(&format!("{ctx} threat"), &r.from, r.threat, 0.0, 100.0);
             if a == b && r.from == r.to {
-                self.problem_at(&r.from, format!("{ctx}: a party has no relation with itself"));
+                self.problem_at(
+                    &r.from,
+                    format!("{ctx}: a party has no relation with itself"),
+                );
             }
             if n > 0 {
                 trust[a][b] = r.trust;
@@ -319,7 +344,10 @@ impl<'a> Validator<'a> {
                 let patron = PartyIx(self.lookup(Kind::Party, &al.patron, &ctx));
                 let client = PartyIx(self.lookup(Kind::Party, &al.client, &ctx));
                 if al.patron == al.client {
-                    self.problem_at(&al.id, format!("{ctx}: patron and client are the same party"));
+                    self.problem_at(
+                        &al.id,
+                        format!("{ctx}: patron and client are the same party"),
+                    );
                 }
                 for (name, value) in [
                     ("commitment", al.commitment),
@@ -352,8 +380,11 @@ impl<'a> Validator<'a> {
             .iter()
             .map(|t| {
                 let ctx = format!("track \"{}\"", t.id);
-                if !(t.min < t.max) {
-                    self.problem_at(&t.id, format!("{ctx}: min {} must be below max {}", t.min, t.max));
+                if t.min >= t.max || t.min.is_nan() || t.max.is_nan() {
+                    self.problem_at(
+                        &t.id,
+                        format!("{ctx}: min {} must be below max {}", t.min, t.max),
+                    );
                 }
                 self.range(&format!("{ctx} value"), &t.id, t.value, t.min, t.max);
                 self.range(&format!("{ctx} drift"), &t.id, t.drift, -50.0, 50.0);
@@ -394,7 +425,10 @@ impl<'a> Validator<'a> {
                 });
                 match &f.schedule {
                     Schedule::Every(0) => {
-                        self.problem_at(&f.id, format!("{ctx}: Every(0) never meets; use Every(1) or more"));
+                        self.problem_at(
+                            &f.id,
+                            format!("{ctx}: Every(0) never meets; use Every(1) or more"),
+                        );
                     }
                     Schedule::Months(ms) if ms.iter().any(|m| !(1..=12).contains(m)) => {
                         self.problem_at(&f.id, format!("{ctx}: schedule months must be 1..=12"));
@@ -403,19 +437,30 @@ impl<'a> Validator<'a> {
                 }
                 self.range(&format!("{ctx} habit"), &f.id, f.habit, 0.0, 100.0);
                 if f.short.is_empty() || f.short.chars().count() > 6 {
-                    self.problem_at(&f.short, format!("{ctx} short label must be 1 to 6 characters"));
+                    self.problem_at(
+                        &f.short,
+                        format!("{ctx} short label must be 1 to 6 characters"),
+                    );
                 }
                 let agenda = f
                     .agenda
                     .iter()
-                    .map(|a| (TrackIx(self.lookup(Kind::Track, &a.track, &ctx)), a.per_session))
+                    .map(|a| {
+                        (
+                            TrackIx(self.lookup(Kind::Track, &a.track, &ctx)),
+                            a.per_session,
+                        )
+                    })
                     .collect();
                 let excluded = f
                     .excluded
                     .iter()
                     .map(|e| {
                         if !f.members.contains(&e.owner) {
-                            self.problem_at(&e.owner, format!("{ctx}: red-line owner \"{}\" is not a member", e.owner));
+                            self.problem_at(
+                                &e.owner,
+                                format!("{ctx}: red-line owner \"{}\" is not a member", e.owner),
+                            );
                         }
                         (
                             TrackIx(self.lookup(Kind::Track, &e.topic, &ctx)),
@@ -451,13 +496,22 @@ impl<'a> Validator<'a> {
                     .map(|w| PartyIx(self.lookup(Kind::Party, w, &ctx)))
                     .collect();
                 if a.target == TargetKind::Forum && raw.forums.is_empty() {
-                    self.problem_at(&a.id, format!("{ctx} targets a forum but the scenario has none"));
+                    self.problem_at(
+                        &a.id,
+                        format!("{ctx} targets a forum but the scenario has none"),
+                    );
                 }
                 if a.target == TargetKind::Ally && raw.alliances.is_empty() {
-                    self.problem_at(&a.id, format!("{ctx} targets an ally but the scenario has no alliances"));
+                    self.problem_at(
+                        &a.id,
+                        format!("{ctx} targets an ally but the scenario has no alliances"),
+                    );
                 }
                 if a.topic.is_some() && a.target != TargetKind::Forum {
-                    self.problem_at(&a.id, format!("{ctx}: a topic can only be raised at a forum (target: Forum)"));
+                    self.problem_at(
+                        &a.id,
+                        format!("{ctx}: a topic can only be raised at a forum (target: Forum)"),
+                    );
                 }
                 let scope = Scope {
                     has_actor: true,
@@ -627,7 +681,12 @@ impl<'a> Validator<'a> {
             }
             raw::PartyRef::Target => {
                 if !matches!(scope.target, TargetKind::Party | TargetKind::Ally) {
-                    self.problem_at("Target", format!("{ctx}: `Target` used as a party, but there is no target party here"));
+                    self.problem_at(
+                        "Target",
+                        format!(
+                            "{ctx}: `Target` used as a party, but there is no target party here"
+                        ),
+                    );
                 }
                 PartyRef::Target
             }
@@ -639,7 +698,12 @@ impl<'a> Validator<'a> {
         match r {
             raw::ForumRef::Target => {
                 if scope.target != TargetKind::Forum {
-                    self.problem_at("Target", format!("{ctx}: `Target` used as a forum, but the target here is not a forum"));
+                    self.problem_at(
+                        "Target",
+                        format!(
+                            "{ctx}: `Target` used as a forum, but the target here is not a forum"
+                        ),
+                    );
                 }
                 ForumRef::Target
             }
@@ -768,6 +832,18 @@ impl<'a> Validator<'a> {
             RawCondition::HabitAbove { forum, value } => {
                 Condition::HabitAbove(self.forum_ref(forum, scope, ctx), *value)
             }
+            RawCondition::HabitBelow { forum, value } => {
+                Condition::HabitBelow(self.forum_ref(forum, scope, ctx), *value)
+            }
+            RawCondition::TargetIs(id) => {
+                if !matches!(scope.target, TargetKind::Party | TargetKind::Ally) {
+                    self.problem_at(
+                        id,
+                        format!("{ctx}: `TargetIs` used where the target is not a party"),
+                    );
+                }
+                Condition::TargetIs(PartyIx(self.lookup(Kind::Party, id, ctx)))
+            }
             RawCondition::ForumIs { forum, status } => {
                 Condition::ForumIs(self.forum_ref(forum, scope, ctx), *status)
             }
@@ -787,12 +863,15 @@ impl<'a> Validator<'a> {
             }
             RawCondition::OptionChosen { event, option } => {
                 let e = self.lookup(Kind::Event, event, ctx);
-                let opt = self.raw.events.get(e).and_then(|ev| {
-                    ev.options.iter().position(|o| &o.id == option)
-                });
-                let opt = match opt {
-                    Some(o) => o,
-                    None => {
+                let opt = self
+                    .raw
+                    .events
+                    .get(e)
+                    .and_then(|ev| ev.options.iter().position(|o| &o.id == option));
+                let opt = if let Some(o) = opt {
+                    o
+                } else {
+                    {
                         if self.events.contains_key(event.as_str()) {
                             let ids: Vec<&str> = self.raw.events[e]
                                 .options
@@ -887,7 +966,10 @@ mod tests {
     fn suggests_close_ids_only() {
         let known = ["china", "japan", "north_korea"];
         assert_eq!(did_you_mean("chna", known.iter().copied()), Some("china"));
-        assert_eq!(did_you_mean("north-korea", known.iter().copied()), Some("north_korea"));
+        assert_eq!(
+            did_you_mean("north-korea", known.iter().copied()),
+            Some("north_korea")
+        );
         assert_eq!(did_you_mean("brazil", known.iter().copied()), None);
     }
 

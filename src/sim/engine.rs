@@ -21,7 +21,11 @@ use crate::scenario::{EventIx, Figure, PartyIx, Scenario};
 use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, StateFacts, Var};
-use super::systems::*;
+use super::systems::{
+    advance_calendar, apply_decisions, apply_orders, collect_capital, decay_habits, drift_tracks,
+    fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances, note_trust,
+    record_turn, settle_figures, spill_over,
+};
 use super::world::{
     Decisions, GameRng, History, Observations, Orders, Pending, PendingDecisions, Region, Report,
     Timeline, populate,
@@ -132,9 +136,7 @@ impl Game {
         let mut decide = schedule();
         decide.add_systems(apply_decisions.in_set(DecisionSystems));
         let mut resolve = schedule();
-        resolve.configure_sets(
-            (OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain(),
-        );
+        resolve.configure_sets((OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain());
         resolve.add_systems((
             apply_orders.in_set(OrderSystems),
             hold_sessions.in_set(ForumSystems),
@@ -260,7 +262,10 @@ impl Game {
         if !waiting || !valid {
             return Err(GameError::NoSuchDecision);
         }
-        self.world.resource_mut::<Decisions>().0.push((event, option));
+        self.world
+            .resource_mut::<Decisions>()
+            .0
+            .push((event, option));
         Ok(())
     }
 

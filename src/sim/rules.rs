@@ -59,6 +59,15 @@ impl Ctx {
     }
 }
 
+/// "China's", "the United States'".
+pub fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 /// Name of a party, for news.
 pub fn name(s: &Scenario, p: PartyIx) -> &str {
     &s.parties[p.0].name
@@ -84,13 +93,15 @@ pub fn holds<F: Facts + ?Sized>(f: &F, c: &Condition, ctx: Ctx) -> bool {
             (Some(a), Some(b)) => f.get(Var::Threat(a, b)) > *v,
             _ => false,
         },
-        Condition::FigureAbove(p, fig, v) => {
-            ctx.party(*p).is_some_and(|p| f.get(Var::Figure(p, *fig)) > *v)
-        }
-        Condition::FigureBelow(p, fig, v) => {
-            ctx.party(*p).is_some_and(|p| f.get(Var::Figure(p, *fig)) < *v)
-        }
+        Condition::FigureAbove(p, fig, v) => ctx
+            .party(*p)
+            .is_some_and(|p| f.get(Var::Figure(p, *fig)) > *v),
+        Condition::FigureBelow(p, fig, v) => ctx
+            .party(*p)
+            .is_some_and(|p| f.get(Var::Figure(p, *fig)) < *v),
         Condition::HabitAbove(r, v) => ctx.forum(*r).is_some_and(|x| f.get(Var::Habit(x)) > *v),
+        Condition::HabitBelow(r, v) => ctx.forum(*r).is_some_and(|x| f.get(Var::Habit(x)) < *v),
+        Condition::TargetIs(p) => ctx.target == Target::Party(*p),
         Condition::ForumIs(r, st) => ctx.forum(*r).is_some_and(|x| f.forum_status(x) == *st),
         Condition::AllianceAbove(r, fig, v) => ctx
             .alliance(s, *r)
@@ -371,11 +382,17 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
                 rules.cooperative_trust * (1.0 + 0.5 * memory) * saturation(trust),
             );
             if memory < -0.3 {
-                let (an, bn) = (name(f.scenario(), a).to_owned(), name(f.scenario(), b).to_owned());
+                let (an, bn) = (
+                    name(f.scenario(), a).to_owned(),
+                    name(f.scenario(), b).to_owned(),
+                );
                 log.observe(
                     Dynamic::Reciprocity,
                     vec![a, b],
-                    format!("{bn} discounts {an}'s overture after recent pressure from {an}"),
+                    format!(
+                        "{bn} discounts {} overture after recent pressure from {an}",
+                        possessive(&an)
+                    ),
                 );
             }
             remember(f, b, a, 1.0);
@@ -485,11 +502,15 @@ fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
         name(f.scenario(), a),
         names.join(", "),
     );
-    log.observe(Dynamic::Brinkmanship, {
-        let mut v = vec![a];
-        v.extend(fearful);
-        v
-    }, text);
+    log.observe(
+        Dynamic::Brinkmanship,
+        {
+            let mut v = vec![a];
+            v.extend(fearful);
+            v
+        },
+        text,
+    );
 }
 
 /// Raising an excluded topic at a forum: its owner walks out and the forum is suspended.
@@ -532,12 +553,13 @@ fn saturation(trust: f32) -> f32 {
     1.0 - trust.max(0.0) / 125.0
 }
 
-/// Start of turn: relations fade a little toward where the scenario started them (gestures are
-/// forgotten unless renewed), and memories of recent moves fade.
+/// Start of turn: trust fades a little toward where the scenario started it (gestures are
+/// forgotten unless renewed), and memories of recent moves fade. Threat perception does not
+/// fade: it follows power and moves, which is the security dilemma.
 pub fn fade_relations<F: Facts + ?Sized>(f: &mut F) {
     let s = f.scenario();
     let n = s.parties.len();
-    let (trust0, threat0) = (s.trust.clone(), s.threat.clone());
+    let trust0 = s.trust.clone();
     for a in (0..n).map(PartyIx) {
         for b in (0..n).map(PartyIx) {
             if a == b {
@@ -545,8 +567,6 @@ pub fn fade_relations<F: Facts + ?Sized>(f: &mut F) {
             }
             let t = f.get(Var::Trust(a, b));
             f.add(Var::Trust(a, b), (trust0[a.0][b.0] - t) * 0.03);
-            let th = f.get(Var::Threat(a, b));
-            f.add(Var::Threat(a, b), (threat0[a.0][b.0] - th) * 0.03);
             let m = f.get(Var::Memory(a, b));
             f.set(Var::Memory(a, b), m * 0.7);
         }
@@ -640,7 +660,10 @@ pub fn neglect_alliances<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
                     f.add(Var::Trust(al.client, *r), 1.0);
                 }
             }
-            let (c, p) = (name(s_of(f), al.client).to_owned(), name(s_of(f), al.patron).to_owned());
+            let (c, p) = (
+                name(s_of(f), al.client).to_owned(),
+                name(s_of(f), al.patron).to_owned(),
+            );
             log.observe(
                 Dynamic::AllianceSecurityDilemma,
                 vec![al.client, al.patron],
@@ -761,7 +784,9 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
             f.add(Var::Trust(*a, h), 0.5);
         }
         let hn = name(f.scenario(), h).to_owned();
-        text.push_str(&format!(" {hn} chairs."));
+        text.push(' ');
+        text.push_str(&hn);
+        text.push_str(" chairs.");
         log.observe(
             Dynamic::ConvenersLeverage,
             vec![h],
@@ -815,7 +840,11 @@ pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut L
                 .collect();
             let mut names = Vec::new();
             for x in &shared {
-                if f.forum_status(*x) != ForumStatus::Collapsed {
+                // Only forums that exist in practice: active, or suspended but remembered.
+                if matches!(
+                    f.forum_status(*x),
+                    ForumStatus::Active | ForumStatus::Suspended
+                ) {
                     f.add(Var::Habit(*x), -drop / 2.0);
                     names.push(f.scenario().forums[x.0].name.clone());
                 }
@@ -824,18 +853,26 @@ pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut L
                 f.add(Var::Trust(a, *ally), -drop / 4.0);
             }
             if !names.is_empty() || !allies.is_empty() {
-                let (an, bn) = (name(f.scenario(), a).to_owned(), name(f.scenario(), b).to_owned());
+                let (an, bn) = (
+                    name(f.scenario(), a).to_owned(),
+                    name(f.scenario(), b).to_owned(),
+                );
                 let text = format!(
-                    "{an}'s trust in {bn} falls {drop:.0} in a month; the row spills over{}{}",
+                    "{} trust in {bn} falls {drop:.0} in a month; the row spills over{}{}",
+                    possessive(&an),
                     if names.is_empty() {
                         String::new()
                     } else {
-                        format!(" into the {} (habit -{:.0})", names.join(" and the "), drop / 2.0)
+                        format!(
+                            " into the {} (habit -{:.0})",
+                            names.join(" and the "),
+                            drop / 2.0
+                        )
                     },
                     if allies.is_empty() {
                         String::new()
                     } else {
-                        format!(" and onto {bn}'s allies")
+                        format!(" and onto {} allies", possessive(&bn))
                     }
                 );
                 log.news(format!("{text}."));
@@ -879,7 +916,7 @@ pub fn settle_figures<F: Facts + ?Sized>(f: &mut F) {
         let approval = f.get(Var::Figure(p, Figure::Approval));
         f.add(
             Var::Figure(p, Figure::Approval),
-            ((sec + prestige) / 2.0 - approval) * 0.1,
+            (f32::midpoint(sec, prestige) - approval) * 0.1,
         );
     }
 }
@@ -895,12 +932,17 @@ pub fn goal_value<F: Facts + ?Sized>(f: &F, holder: PartyIx, g: Goal) -> f32 {
             let tr = &f.scenario().tracks[t.0];
             pick((f.get(Var::Track(t)) - tr.min) / (tr.max - tr.min), p)
         }
-        Goal::Figure(Figure::Power, p) => pick(f.get(Var::Figure(holder, Figure::Power)) / 1000.0, p),
+        Goal::Figure(Figure::Power, p) => {
+            pick(f.get(Var::Figure(holder, Figure::Power)) / 1000.0, p)
+        }
         Goal::Figure(fig, p) => pick(f.get(Var::Figure(holder, fig)) / 100.0, p),
         Goal::TrustFrom(q) => (f.get(Var::Trust(q, holder)) + 100.0) / 200.0,
         Goal::LowThreatFrom(q) => 1.0 - f.get(Var::Threat(q, holder)) / 100.0,
         Goal::FeelSafeFrom(q) => 1.0 - f.get(Var::Threat(holder, q)) / 100.0,
-        Goal::Commitment(a, p) => pick(f.get(Var::Alliance(a, AllianceFigure::Commitment)) / 100.0, p),
+        Goal::Commitment(a, p) => pick(
+            f.get(Var::Alliance(a, AllianceFigure::Commitment)) / 100.0,
+            p,
+        ),
         Goal::LowFear(a) => 1.0 - f.get(Var::Alliance(a, AllianceFigure::AbandonmentFear)) / 100.0,
         Goal::Habit(x, p) => {
             let h = if f.forum_status(x) == ForumStatus::Collapsed {
@@ -933,5 +975,135 @@ fn weighted<F: Facts + ?Sized>(f: &F, p: PartyIx, goals: impl Iterator<Item = (G
         sum += goal_value(f, p, g) * w;
         total += w;
     }
-    if total > 0.0 { 100.0 * sum / total } else { 0.0 }
+    if total > 0.0 {
+        100.0 * sum / total
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::scenario::{self, TrackIx};
+    use crate::sim::state::{GameState, StateFacts};
+
+    fn facts(s: &Scenario) -> StateFacts<'_> {
+        StateFacts {
+            scenario: s,
+            state: GameState::initial(s),
+        }
+    }
+
+    fn mini() -> Scenario {
+        scenario::load_str(include_str!("../../tests/fixtures/mini.ron"), "mini.ron").unwrap()
+    }
+
+    #[test]
+    fn writes_are_clamped_and_report_the_real_change() {
+        let s = mini();
+        let mut f = facts(&s);
+        let v = Var::Trust(PartyIx(0), PartyIx(1));
+        assert_eq!(f.set(v, 50.0), 0.0);
+        assert_eq!(f.add(v, 80.0), 50.0);
+        assert_eq!(f.get(v), 100.0);
+        assert_eq!(f.add(v, f32::NAN), 0.0, "NaN never enters the state");
+        let t = Var::Track(TrackIx(0));
+        f.set(t, -5.0);
+        assert_eq!(f.get(t), 0.0);
+    }
+
+    #[test]
+    fn saturation_slows_gains_near_full_trust() {
+        assert_eq!(saturation(-50.0), 1.0);
+        assert!(saturation(80.0) < saturation(20.0));
+        assert!(saturation(100.0) > 0.0);
+    }
+
+    #[test]
+    fn session_chance_grows_with_habit_and_trust_and_stays_bounded() {
+        let s = mini();
+        let mut f = facts(&s);
+        let all: Vec<PartyIx> = (0..4).map(PartyIx).collect();
+        let low = session_chance(&f, ForumIx(0), &all);
+        f.set(Var::Habit(ForumIx(0)), 90.0);
+        let high = session_chance(&f, ForumIx(0), &all);
+        assert!(high > low);
+        for a in &all {
+            for b in &all {
+                if a != b {
+                    f.set(Var::Trust(*a, *b), 100.0);
+                }
+            }
+        }
+        assert!(session_chance(&f, ForumIx(0), &all) <= 0.95);
+    }
+
+    #[test]
+    fn goals_measure_the_right_direction() {
+        let s = mini();
+        let mut f = facts(&s);
+        let crisis = TrackIx(0);
+        f.set(Var::Track(crisis), 20.0);
+        assert!((goal_value(&f, PartyIx(0), Goal::Track(crisis, Prefer::Low)) - 0.8).abs() < 1e-5);
+        assert!((goal_value(&f, PartyIx(0), Goal::Track(crisis, Prefer::High)) - 0.2).abs() < 1e-5);
+        f.set(Var::Trust(PartyIx(2), PartyIx(0)), 100.0);
+        assert_eq!(goal_value(&f, PartyIx(0), Goal::TrustFrom(PartyIx(2))), 1.0);
+        f.set_forum_status(ForumIx(0), ForumStatus::Collapsed);
+        assert_eq!(
+            goal_value(&f, PartyIx(0), Goal::Habit(ForumIx(0), Prefer::High)),
+            0.0
+        );
+    }
+
+    #[test]
+    fn conditions_combine() {
+        let s = mini();
+        let f = facts(&s);
+        let above = Condition::TrackAbove(TrackIx(0), 40.0);
+        let below = Condition::TrackBelow(TrackIx(0), 40.0);
+        assert!(holds(&f, &above, Ctx::NONE));
+        assert!(!holds(
+            &f,
+            &Condition::All(vec![above.clone(), below.clone()]),
+            Ctx::NONE
+        ));
+        assert!(holds(
+            &f,
+            &Condition::Any(vec![above, below.clone()]),
+            Ctx::NONE
+        ));
+        assert!(holds(&f, &Condition::Not(Box::new(below)), Ctx::NONE));
+        // A reference with no actor never holds rather than panicking.
+        let c = Condition::FigureAbove(PartyRef::Actor, Figure::Power, 0.0);
+        assert!(!holds(&f, &c, Ctx::NONE));
+    }
+
+    #[test]
+    fn a_collapsed_forum_stays_collapsed() {
+        let s = mini();
+        let mut f = facts(&s);
+        let mut log = Log::default();
+        change_forum_status(&mut f, ForumIx(0), ForumStatus::Collapsed, None, &mut log);
+        change_forum_status(&mut f, ForumIx(0), ForumStatus::Active, None, &mut log);
+        assert_eq!(f.forum_status(ForumIx(0)), ForumStatus::Collapsed);
+    }
+
+    #[test]
+    fn concessions_come_once_a_turn() {
+        let s = mini();
+        let mut f = facts(&s);
+        let delta = PartyIx(3);
+        for p in 0..3 {
+            f.set(Var::Threat(PartyIx(p), delta), 60.0);
+        }
+        let mut log = Log::default();
+        let before = f.get(Var::Figure(delta, Figure::Capital));
+        brinkmanship(&mut f, delta, &mut log);
+        let once = f.get(Var::Figure(delta, Figure::Capital));
+        brinkmanship(&mut f, delta, &mut log);
+        assert!(once > before);
+        assert_eq!(f.get(Var::Figure(delta, Figure::Capital)), once);
+    }
 }

@@ -224,14 +224,16 @@ pub fn record_turn(
     let turn = region.turn();
     history.0.push(region.snapshot());
     let log = std::mem::take(&mut log.0);
-    observations
-        .0
-        .extend(log.observed.into_iter().map(|(dynamic, parties, text)| Observation {
-            turn,
-            dynamic,
-            parties,
-            text,
-        }));
+    observations.0.extend(
+        log.observed
+            .into_iter()
+            .map(|(dynamic, parties, text)| Observation {
+                turn,
+                dynamic,
+                parties,
+                text,
+            }),
+    );
     report.0 = TurnReport {
         turn,
         news: log.news,

@@ -222,15 +222,27 @@ impl Facts for Region<'_, '_> {
                 .figures
                 .get(self.index.parties[p.0])
                 .map_or(0.0, |(fig, _)| fig.0[figure_slot(f)]),
-            Var::Trust(a, b) => self.relations.get(self.relation_entity(a, b)).map_or(0.0, |r| r.trust),
-            Var::Threat(a, b) => self.relations.get(self.relation_entity(a, b)).map_or(0.0, |r| r.threat),
-            Var::Memory(a, b) => self.relations.get(self.relation_entity(a, b)).map_or(0.0, |r| r.memory),
+            Var::Trust(a, b) => self
+                .relations
+                .get(self.relation_entity(a, b))
+                .map_or(0.0, |r| r.trust),
+            Var::Threat(a, b) => self
+                .relations
+                .get(self.relation_entity(a, b))
+                .map_or(0.0, |r| r.threat),
+            Var::Memory(a, b) => self
+                .relations
+                .get(self.relation_entity(a, b))
+                .map_or(0.0, |r| r.memory),
             Var::Track(t) => self.levels.get(self.index.tracks[t.0]).map_or(0.0, |l| l.1),
             Var::Alliance(a, f) => self
                 .bonds
                 .get(self.index.alliances[a.0])
                 .map_or(0.0, |b| b.1[alliance_slot(f)]),
-            Var::Habit(x) => self.venues.get(self.index.forums[x.0]).map_or(0.0, |v| v.1.habit),
+            Var::Habit(x) => self
+                .venues
+                .get(self.index.forums[x.0])
+                .map_or(0.0, |v| v.1.habit),
         }
     }
 

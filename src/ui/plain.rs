@@ -31,7 +31,12 @@ enum Answer {
     Default,
     /// `q` or end of input.
     Stop,
+    /// `m`: show more.
+    More,
 }
+
+/// Orders listed before the player asks for the full menu.
+const MENU_SHORT: usize = 12;
 
 /// The plain-mode game over any input and output.
 pub struct Plain<R, W> {
@@ -62,12 +67,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             if t.eq_ignore_ascii_case("q") || t.eq_ignore_ascii_case("quit") {
                 return Ok(Answer::Stop);
             }
+            if zero && t.eq_ignore_ascii_case("m") {
+                return Ok(Answer::More);
+            }
             match t.parse::<usize>() {
                 Ok(n) if (n >= 1 && n <= max) || (zero && n == 0) => return Ok(Answer::Pick(n)),
                 _ => writeln!(
                     self.out,
-                    "\"{t}\" is not a choice: type a number from {} to {max}, press Enter for the recommended choice, or q to stop.",
-                    if zero { 0 } else { 1 }
+                    "\"{t}\" is not a choice: type a number from {} to {max}, press Enter for the recommended choice{}, or q to stop.",
+                    u8::from(!zero),
+                    if zero { ", m for every order" } else { "" }
                 )?,
             }
         }
@@ -87,13 +96,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let first = &s.parties[playable[0].0].name;
         match self.ask(&format!("Party [Enter = {first}] "), playable.len(), false)? {
             Answer::Pick(n) => Ok(Some(playable[n - 1])),
-            Answer::Default => Ok(Some(playable[0])),
+            Answer::Default | Answer::More => Ok(Some(playable[0])),
             Answer::Stop => Ok(None),
         }
     }
 
     /// Play a whole game. The seats in `humans` are asked; every other seat is AI.
-    pub fn play(&mut self, scenario: Arc<Scenario>, seed: u64, humans: Vec<PartyIx>) -> io::Result<Ending> {
+    pub fn play(
+        &mut self,
+        scenario: Arc<Scenario>,
+        seed: u64,
+        humans: Vec<PartyIx>,
+    ) -> io::Result<Ending> {
         writeln!(self.out, "SIX PARTIES — {}", scenario.title)?;
         writeln!(self.out, "{}", scenario.summary)?;
         if !scenario.source.is_empty() {
@@ -184,7 +198,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             )?;
             let option = match self.ask("Option ", e.options.len(), false)? {
                 Answer::Pick(n) => n - 1,
-                Answer::Default => advice.option,
+                Answer::Default | Answer::More => advice.option,
                 Answer::Stop => return Ok(false),
             };
             session.decide(p.event, option).map_err(io::Error::other)?;
@@ -243,7 +257,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .filter(|(_, f)| f.members.contains(&h))
             .map(|(i, f)| {
                 let st = &facts.state.forums[i];
-                format!("{} {} habit {:.0}", f.short, text::status_word(st.status), st.habit)
+                format!(
+                    "{} {} habit {:.0}",
+                    f.short,
+                    text::status_word(st.status),
+                    st.habit
+                )
             })
             .collect();
         if !forums.is_empty() {
@@ -257,6 +276,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let s = session.scenario();
         writeln!(self.out)?;
         self.figures(session, h)?;
+        let mut show_all = false;
         loop {
             let given = session.game.orders_of(h);
             let capital = session.game.capital_left(h);
@@ -273,9 +293,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 given.len(),
                 s.rules.max_orders
             )?;
-            // Menu in catalogue order, so numbers stay put from turn to turn.
-            let mut menu = ranked.clone();
-            menu.sort_by_key(|c| (c.order.action, c.order.target_key()));
+            // Best first, as the advisor ranks them; the full list on request.
+            let menu: Vec<_> = if show_all {
+                ranked.clone()
+            } else {
+                ranked.iter().take(MENU_SHORT).cloned().collect()
+            };
             for (i, c) in menu.iter().enumerate() {
                 let a = &s.actions[c.order.action.0];
                 writeln!(
@@ -289,7 +312,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 )?;
             }
             writeln!(self.out, "   0. End the turn")?;
-            let default = advice.as_ref().and_then(|a| menu.iter().position(|c| c.order == a.order));
+            if menu.len() < ranked.len() {
+                writeln!(self.out, "   m. Show all {} possible orders", ranked.len())?;
+            }
+            let default = advice
+                .as_ref()
+                .and_then(|a| menu.iter().position(|c| c.order == a.order));
             match &advice {
                 Some(a) => writeln!(
                     self.out,
@@ -302,6 +330,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             let pick = match self.ask("Order ", menu.len(), true)? {
                 Answer::Stop => return Ok(false),
+                Answer::More => {
+                    show_all = true;
+                    continue;
+                }
                 Answer::Pick(0) => return Ok(true),
                 Answer::Pick(n) => n - 1,
                 Answer::Default => match default {

@@ -1,1 +1,121 @@
-//! Terminal screen.
+//! The terminal screen: ratatui on crossterm.
+//!
+//! The parts, each in its own file:
+//! - [`app`]: the screen's state ([`App`]), the [`Action`]s a key can mean, and the one
+//!   [`App::update`] that applies them — the only place that calls the [`Session`];
+//! - [`keys`]: which key means which action on which screen;
+//! - [`view`]: drawing, a pure function of the [`App`] (tested with ratatui's `TestBackend`);
+//! - [`theme`]: colours, or none when `NO_COLOR` is set;
+//! - [`wrap`]: word wrapping and fitting text to a width.
+//!
+//! This file holds the loop and the terminal's safety: raw mode, the alternate screen and the
+//! hidden cursor are undone on every way out — return, error, panic and Ctrl-C.
+//!
+//! [`Session`]: crate::session::Session
+
+pub mod app;
+pub mod keys;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+use std::io::{self, Stdout};
+use std::panic::{self, PanicHookInfo};
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::{cursor, event, execute, terminal};
+
+pub use app::{Action, App, Screen};
+pub use theme::Theme;
+pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
+
+use crate::scenario::{Entry, PartyIx, Scenario};
+
+/// How a terminal game ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The last turn was played and the debrief closed.
+    Finished,
+    /// The player left before the end, during this turn (0: before the game started).
+    Quit {
+        /// The turn being played when the player left.
+        turn: u32,
+    },
+}
+
+/// Play in the terminal until the game ends or the player quits.
+///
+/// Without `chosen`, the player first picks one of `entries`; without `humans`, the player picks
+/// the seat (or seats, for hot-seat). The terminal is restored before this returns, whatever
+/// happens.
+pub fn run(
+    entries: Vec<Entry>,
+    chosen: Option<Arc<Scenario>>,
+    humans: Vec<PartyIx>,
+    seed: u64,
+) -> io::Result<Outcome> {
+    let guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::setup(entries, chosen, humans, seed, Theme::from_env());
+    app.update(Action::Resize(size.width, size.height));
+    let outcome = play(&mut terminal, &mut app);
+    drop(terminal);
+    drop(guard);
+    outcome
+}
+
+/// The loop: draw, wait for an event (blocking), turn it into an action, apply it.
+fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<Outcome> {
+    loop {
+        if let Some(outcome) = app.outcome() {
+            return Ok(outcome);
+        }
+        terminal.draw(|frame| draw(frame, app))?;
+        if let Some(action) = keys::action_for(app, &event::read()?) {
+            app.update(action);
+        }
+    }
+}
+
+type PanicHook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// Puts the terminal in game mode and takes it out again when dropped — on return, on `?`, and
+/// on panic (through a panic hook, since a panic may unwind past the loop or abort).
+struct TerminalGuard {
+    previous_hook: Arc<PanicHook>,
+}
+
+impl TerminalGuard {
+    fn enter() -> io::Result<Self> {
+        let previous_hook: Arc<PanicHook> = Arc::new(panic::take_hook());
+        let chained = Arc::clone(&previous_hook);
+        panic::set_hook(Box::new(move |info| {
+            // Restore first, so the panic message is printed on a normal screen.
+            restore();
+            chained(info);
+        }));
+        let guard = Self { previous_hook };
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+        let previous = Arc::clone(&self.previous_hook);
+        // Our hook holds the other clone; replacing it drops that one.
+        let _ours = panic::take_hook();
+        panic::set_hook(Box::new(move |info| previous(info)));
+    }
+}
+
+/// Leave game mode; every step is tried even if one fails, since there is nowhere to report it.
+fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+}

@@ -1,0 +1,887 @@
+//! The screen's state, the actions a key can mean, and [`App::update`]: the one place that
+//! changes the state and the only caller of the [`Session`].
+//!
+//! Drawing needs `&App` only: everything it shows is read from the session here, after each
+//! action, into a [`Board`].
+
+use std::sync::Arc;
+
+use crate::ai::{Choice, OptionChoice};
+use crate::debrief::Debrief;
+use crate::scenario::{Entry, PartyIx, Scenario};
+use crate::session::Session;
+use crate::sim::{GameState, Order, Pending, Phase};
+use crate::ui::text;
+
+use super::Outcome;
+use super::theme::Theme;
+use super::view;
+
+/// What a key means, once read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Move up a line.
+    Up,
+    /// Move down a line.
+    Down,
+    /// Move up a page.
+    PageUp,
+    /// Move down a page.
+    PageDown,
+    /// Go to the top.
+    Home,
+    /// Go to the bottom.
+    End,
+    /// Pick the option with this number (1-based).
+    Pick(usize),
+    /// Enter: choose, give, confirm.
+    Select,
+    /// Space: mark a seat for hot-seat play.
+    Toggle,
+    /// Withdraw the last order (or the highlighted given order).
+    Withdraw,
+    /// End the turn.
+    EndTurn,
+    /// Do what the advisor recommends.
+    Advisor,
+    /// Move the focus between the orders and the news.
+    SwitchFocus,
+    /// Show or hide the help.
+    Help,
+    /// Quit (asks first during a game).
+    Quit,
+    /// Answer to the quit question.
+    Confirm(bool),
+    /// Esc: back, or close an overlay.
+    Back,
+    /// Ctrl-C: leave at once.
+    Interrupt,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+}
+
+/// A window drawn over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The list of keys.
+    Help,
+    /// "Quit? the game will be lost (y/n)".
+    ConfirmQuit,
+}
+
+/// Which panel of the main screen the arrows move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The orders menu.
+    Orders,
+    /// The news feed.
+    News,
+}
+
+/// A one-line message after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The message.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// An event waiting for the player's decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// The event and who decides.
+    pub pending: Pending,
+    /// The advisor's pick and why.
+    pub advice: OptionChoice,
+    /// The highlighted option.
+    pub selected: usize,
+    /// How far the event's text is scrolled.
+    pub scroll: usize,
+    /// Decisions waiting for this seat, this one included.
+    pub waiting: usize,
+}
+
+/// The screens, in the order a game meets them.
+pub enum Screen {
+    /// Pick a scenario from the catalogue.
+    ChooseScenario {
+        /// Highlighted entry.
+        selected: usize,
+        /// Why the last one failed to load.
+        error: Option<String>,
+    },
+    /// Pick the seat (or seats) to play.
+    ChooseParty {
+        /// The scenario.
+        scenario: Arc<Scenario>,
+        /// Playable parties.
+        choices: Vec<PartyIx>,
+        /// Highlighted line.
+        selected: usize,
+        /// Seats marked for hot-seat play.
+        marked: Vec<PartyIx>,
+    },
+    /// Hot-seat: pass the keyboard to the next player.
+    Handover {
+        /// Who plays next.
+        party: PartyIx,
+    },
+    /// An event waits for a decision.
+    Decide(Decision),
+    /// The main screen: map, relations, news, orders.
+    Orders,
+    /// The end of the game.
+    Debrief {
+        /// The debrief's text.
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
+}
+
+/// What the screens show of the game, read from the session after each action.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// The current turn.
+    pub turn: u32,
+    /// The whole state now.
+    pub state: GameState,
+    /// The seat's figures at the start and after every turn, then now (for sparklines).
+    pub figures: Vec<[f32; 5]>,
+    /// Capital the seat has left this turn.
+    pub capital_left: f32,
+    /// Orders the seat has given this turn.
+    pub given: Vec<Order>,
+    /// Orders the seat may still give, best first by the advisor's reckoning.
+    pub ranked: Vec<Choice>,
+    /// The advisor's plan for the rest of the turn (its first is highlighted).
+    pub advice: Vec<Choice>,
+    /// The turn of `last_news`, if any.
+    pub last_turn: Option<u32>,
+    /// News of the last resolved turn.
+    pub last_news: Vec<String>,
+    /// News of this turn so far.
+    pub news_now: Vec<String>,
+}
+
+impl Board {
+    /// The advisor's first pick, if it recommends any order.
+    pub fn advisor_pick(&self) -> Option<Order> {
+        self.advice.first().map(|c| c.order)
+    }
+}
+
+/// A game in progress.
+pub struct Play {
+    /// The session: the only way to change the game.
+    pub session: Session,
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The seat on screen.
+    pub seat: PartyIx,
+    /// Hot-seat: who last took the keyboard.
+    pub handed_to: Option<PartyIx>,
+    /// Seats that still have to give their orders this turn.
+    pub to_order: Vec<PartyIx>,
+    /// What is shown.
+    pub board: Board,
+    /// The focused panel.
+    pub focus: Focus,
+    /// Highlighted line of the orders menu: given orders first, then the ones on offer.
+    pub selected: usize,
+    /// First line of the news shown.
+    pub news_scroll: usize,
+}
+
+impl Play {
+    fn new(session: Session) -> Self {
+        let scenario = session.scenario();
+        let seat = session.humans().first().copied().unwrap_or(PartyIx(0));
+        let state = GameState::initial(&scenario);
+        Self {
+            session,
+            scenario,
+            seat,
+            handed_to: None,
+            to_order: Vec::new(),
+            board: Board {
+                turn: 0,
+                state,
+                figures: Vec::new(),
+                capital_left: 0.0,
+                given: Vec::new(),
+                ranked: Vec::new(),
+                advice: Vec::new(),
+                last_turn: None,
+                last_news: Vec::new(),
+                news_now: Vec::new(),
+            },
+            focus: Focus::Orders,
+            selected: 0,
+            news_scroll: 0,
+        }
+    }
+
+    /// Read what the screens show from the session, and highlight the advisor's pick.
+    fn refresh(&mut self) {
+        let p = self.seat;
+        let s = &mut self.session;
+        let state = s.game.state();
+        let ordering = s.game.phase() == Phase::Ordering;
+        let given = s.game.orders_of(p);
+        let ranked = if ordering {
+            s.ranked_orders(p)
+        } else {
+            Vec::new()
+        };
+        let advice = if ordering {
+            s.advise_orders(p)
+        } else {
+            Vec::new()
+        };
+        let mut figures: Vec<[f32; 5]> = s
+            .game
+            .history()
+            .iter()
+            .map(|h| h.parties[p.0].figures)
+            .collect();
+        figures.push(state.parties[p.0].figures);
+        let report = s.game.report();
+        let turn = s.game.turn();
+        let (last_turn, last_news) = if report.turn > 0 && report.turn + 1 >= turn {
+            (
+                Some(report.turn),
+                report.news.iter().map(|n| n.text.clone()).collect(),
+            )
+        } else {
+            (None, Vec::new())
+        };
+        self.board = Board {
+            turn,
+            capital_left: s.game.capital_left(p),
+            news_now: s.game.news_so_far(),
+            state,
+            figures,
+            given,
+            ranked,
+            advice,
+            last_turn,
+            last_news,
+        };
+        self.select_advice();
+    }
+
+    /// Put the highlight on the advisor's pick, else on the best order on offer.
+    fn select_advice(&mut self) {
+        let b = &self.board;
+        let pick = b
+            .advisor_pick()
+            .and_then(|o| b.ranked.iter().position(|c| c.order == o))
+            .unwrap_or(0);
+        self.selected = if b.ranked.is_empty() {
+            b.given.len().saturating_sub(1)
+        } else {
+            b.given.len() + pick
+        };
+    }
+
+    /// Lines in the orders menu: given orders, then those on offer.
+    pub fn menu_len(&self) -> usize {
+        self.board.given.len() + self.board.ranked.len()
+    }
+
+    fn label(&self, o: &Order) -> String {
+        text::order_label(&self.scenario, o)
+    }
+}
+
+/// The terminal screen's whole state.
+pub struct App {
+    theme: Theme,
+    size: (u16, u16),
+    screen: Screen,
+    overlay: Option<Overlay>,
+    status: Option<Status>,
+    outcome: Option<Outcome>,
+    entries: Vec<Entry>,
+    summaries: Vec<String>,
+    scenario_given: bool,
+    humans: Vec<PartyIx>,
+    seed: u64,
+    play: Option<Play>,
+}
+
+impl App {
+    /// The screens before a game: choose a scenario unless `chosen`, then the seats unless
+    /// `humans` names them; then the game starts.
+    pub fn setup(
+        entries: Vec<Entry>,
+        chosen: Option<Arc<Scenario>>,
+        humans: Vec<PartyIx>,
+        seed: u64,
+        theme: Theme,
+    ) -> Self {
+        let summaries = entries
+            .iter()
+            .map(|e| {
+                crate::scenario::parse_raw(&e.text, &e.origin.to_string())
+                    .map_or_else(|err| err.to_string(), |raw| raw.summary)
+            })
+            .collect();
+        let selected = entries
+            .iter()
+            .position(|e| e.id == crate::scenario::DEFAULT_SCENARIO)
+            .unwrap_or(0);
+        let mut app = Self {
+            theme,
+            size: (view::MIN_WIDTH, view::MIN_HEIGHT),
+            screen: Screen::ChooseScenario {
+                selected,
+                error: None,
+            },
+            overlay: None,
+            status: None,
+            outcome: None,
+            entries,
+            summaries,
+            scenario_given: chosen.is_some(),
+            humans,
+            seed,
+            play: None,
+        };
+        if let Some(scenario) = chosen {
+            app.scenario_chosen(scenario);
+        }
+        app
+    }
+
+    /// A game already set up: the first turn begins at once.
+    pub fn with_session(session: Session, theme: Theme) -> Self {
+        let mut app = Self::setup(
+            Vec::new(),
+            None,
+            session.humans().to_vec(),
+            session.seed(),
+            theme,
+        );
+        app.scenario_given = true;
+        app.start(session);
+        app
+    }
+
+    /// The colours in use.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+
+    /// The terminal's size, as last reported.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The window drawn over the screen, if any.
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The message of the last action, if any.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Set when the player has left: the loop ends.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.outcome
+    }
+
+    /// The scenario catalogue, with each entry's summary (or why it does not parse).
+    pub fn entries(&self) -> impl Iterator<Item = (&Entry, &str)> {
+        self.entries
+            .iter()
+            .zip(self.summaries.iter().map(String::as_str))
+    }
+
+    /// The game in progress, if any.
+    pub fn play(&self) -> Option<&Play> {
+        self.play.as_ref()
+    }
+
+    /// The game in progress, to read it (tests use this to look at the session).
+    pub fn play_mut(&mut self) -> Option<&mut Play> {
+        self.play.as_mut()
+    }
+
+    /// Apply an action: the only place the state changes.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_scrolls();
+                return;
+            }
+            Action::Interrupt => {
+                self.outcome = Some(self.leave());
+                return;
+            }
+            _ => {}
+        }
+        if let Some(overlay) = self.overlay {
+            match (overlay, action) {
+                (Overlay::ConfirmQuit, Action::Confirm(true)) => self.outcome = Some(self.leave()),
+                (Overlay::ConfirmQuit, Action::Confirm(false) | Action::Back)
+                | (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {
+                    self.overlay = None;
+                }
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                return;
+            }
+            Action::Quit => {
+                self.quit();
+                return;
+            }
+            _ => {}
+        }
+        self.status = None;
+        match &mut self.screen {
+            Screen::ChooseScenario { .. } => self.on_choose_scenario(action),
+            Screen::ChooseParty { .. } => self.on_choose_party(action),
+            Screen::Handover { party } => {
+                if action == Action::Select {
+                    let party = *party;
+                    if let Some(play) = &mut self.play {
+                        play.handed_to = Some(party);
+                    }
+                    self.advance();
+                }
+            }
+            Screen::Decide(_) => self.on_decide(action),
+            Screen::Orders => self.on_orders(action),
+            Screen::Debrief { scroll, lines } => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let max = view::debrief_scroll_max(lines, area);
+                match action {
+                    Action::Select | Action::Back => self.outcome = Some(Outcome::Finished),
+                    _ => *scroll = scrolled(*scroll, action, page, max),
+                }
+            }
+        }
+    }
+
+    /// `q`: before and after a game, leave; during one, ask first.
+    fn quit(&mut self) {
+        match self.screen {
+            Screen::ChooseScenario { .. } | Screen::ChooseParty { .. } | Screen::Debrief { .. } => {
+                self.outcome = Some(self.leave());
+            }
+            Screen::Handover { .. } | Screen::Decide(_) | Screen::Orders => {
+                self.overlay = Some(Overlay::ConfirmQuit);
+            }
+        }
+    }
+
+    /// How leaving now ends the game.
+    fn leave(&self) -> Outcome {
+        match (&self.screen, &self.play) {
+            (Screen::Debrief { .. }, _) => Outcome::Finished,
+            (_, Some(play)) => Outcome::Quit {
+                turn: play.session.game.turn(),
+            },
+            (_, None) => Outcome::Quit { turn: 0 },
+        }
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    fn on_choose_scenario(&mut self, action: Action) {
+        let Screen::ChooseScenario { selected, error } = &mut self.screen else {
+            return;
+        };
+        let n = self.entries.len();
+        match action {
+            Action::Select => {
+                let Some(entry) = self.entries.get(*selected) else {
+                    return;
+                };
+                match entry.load() {
+                    Ok(scenario) => self.scenario_chosen(Arc::new(scenario)),
+                    Err(e) => *error = Some(e.to_string()),
+                }
+            }
+            Action::Pick(k) if (1..=n).contains(&k) => {
+                *selected = k - 1;
+                *error = None;
+            }
+            _ => {
+                let before = *selected;
+                *selected = moved(*selected, action, n);
+                if *selected != before {
+                    *error = None;
+                }
+            }
+        }
+    }
+
+    /// A scenario is loaded: choose the seats, or start if they are known.
+    fn scenario_chosen(&mut self, scenario: Arc<Scenario>) {
+        let n = scenario.parties.len();
+        let humans: Vec<PartyIx> = self.humans.iter().copied().filter(|p| p.0 < n).collect();
+        if humans.is_empty() {
+            let mut choices: Vec<PartyIx> = (0..n)
+                .map(PartyIx)
+                .filter(|p| scenario.parties[p.0].playable)
+                .collect();
+            if choices.is_empty() {
+                choices = (0..n).map(PartyIx).collect();
+            }
+            self.screen = Screen::ChooseParty {
+                scenario,
+                choices,
+                selected: 0,
+                marked: Vec::new(),
+            };
+        } else {
+            let session = Session::new(scenario, self.seed, humans);
+            self.start(session);
+        }
+    }
+
+    fn on_choose_party(&mut self, action: Action) {
+        let Screen::ChooseParty {
+            scenario,
+            choices,
+            selected,
+            marked,
+        } = &mut self.screen
+        else {
+            return;
+        };
+        match action {
+            Action::Toggle => {
+                let p = choices[*selected];
+                if let Some(i) = marked.iter().position(|m| *m == p) {
+                    marked.remove(i);
+                } else {
+                    marked.push(p);
+                    marked.sort();
+                }
+            }
+            Action::Select => {
+                let humans = if marked.is_empty() {
+                    vec![choices[*selected]]
+                } else {
+                    marked.clone()
+                };
+                let session = Session::new(Arc::clone(scenario), self.seed, humans);
+                self.start(session);
+            }
+            Action::Back if !self.scenario_given && !self.entries.is_empty() => {
+                let selected = self
+                    .entries
+                    .iter()
+                    .position(|e| e.id == scenario.id)
+                    .unwrap_or(0);
+                self.screen = Screen::ChooseScenario {
+                    selected,
+                    error: None,
+                };
+            }
+            Action::Pick(k) if (1..=choices.len()).contains(&k) => *selected = k - 1,
+            _ => *selected = moved(*selected, action, choices.len()),
+        }
+    }
+
+    fn start(&mut self, session: Session) {
+        self.humans = session.humans().to_vec();
+        self.play = Some(Play::new(session));
+        self.advance();
+    }
+
+    /// Move the game on to the next thing a person must do: a decision, a seat's orders, the
+    /// next turn, or the debrief.
+    fn advance(&mut self) {
+        let several = self.humans.len() > 1;
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        loop {
+            let result = match play.session.game.phase() {
+                Phase::BetweenTurns => {
+                    play.to_order = play.session.humans().to_vec();
+                    play.news_scroll = 0;
+                    play.focus = Focus::Orders;
+                    play.session.start_turn()
+                }
+                Phase::Deciding => {
+                    let pending = play.session.human_decisions();
+                    let Some(next) = pending
+                        .iter()
+                        .find(|p| Some(p.decider) == play.handed_to)
+                        .or(pending.first())
+                        .copied()
+                    else {
+                        if let Err(e) = play.session.open_orders() {
+                            self.status = Some(Status {
+                                text: e.to_string(),
+                                error: true,
+                            });
+                            return;
+                        }
+                        continue;
+                    };
+                    if several && play.handed_to != Some(next.decider) {
+                        self.screen = Screen::Handover {
+                            party: next.decider,
+                        };
+                        return;
+                    }
+                    play.seat = next.decider;
+                    play.refresh();
+                    let advice = play.session.advise_decision(next);
+                    let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
+                    self.screen = Screen::Decide(Decision {
+                        pending: next,
+                        selected: advice.option,
+                        advice,
+                        scroll: 0,
+                        waiting,
+                    });
+                    return;
+                }
+                Phase::Ordering => {
+                    if let Some(&seat) = play.to_order.first() {
+                        if several && play.handed_to != Some(seat) {
+                            self.screen = Screen::Handover { party: seat };
+                            return;
+                        }
+                        play.seat = seat;
+                        play.refresh();
+                        self.screen = Screen::Orders;
+                        return;
+                    }
+                    play.session.end_turn().map(|_| ())
+                }
+                Phase::Over => {
+                    let lines = Debrief::of(&mut play.session).lines();
+                    self.screen = Screen::Debrief { lines, scroll: 0 };
+                    return;
+                }
+            };
+            if let Err(e) = result {
+                self.status = Some(Status {
+                    text: e.to_string(),
+                    error: true,
+                });
+                return;
+            }
+        }
+    }
+
+    fn on_decide(&mut self, action: Action) {
+        let Screen::Decide(d) = &mut self.screen else {
+            return;
+        };
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let options = play.scenario.events[d.pending.event.0].options.len();
+        let chosen = match action {
+            Action::Select => Some(d.selected),
+            Action::Advisor => Some(d.advice.option),
+            Action::Pick(k) if (1..=options).contains(&k) => {
+                d.selected = k - 1;
+                None
+            }
+            Action::PageUp => {
+                d.scroll = d.scroll.saturating_sub(3);
+                None
+            }
+            Action::PageDown => {
+                d.scroll += 3;
+                None
+            }
+            _ => {
+                d.selected = moved(d.selected, action, options);
+                None
+            }
+        };
+        if let Some(option) = chosen {
+            let event = d.pending.event;
+            let label = play.scenario.events[event.0].options[option].label.clone();
+            match play.session.decide(event, option) {
+                Ok(()) => {
+                    self.say(format!("Decided: {label}"), false);
+                    self.advance();
+                }
+                Err(e) => self.say(e.to_string(), true),
+            }
+        }
+        self.clamp_scrolls();
+    }
+
+    fn on_orders(&mut self, action: Action) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let page = usize::from(self.size.1 / 3).max(1);
+        match (action, play.focus) {
+            (Action::SwitchFocus, Focus::Orders) => play.focus = Focus::News,
+            (Action::SwitchFocus, Focus::News) => play.focus = Focus::Orders,
+            (Action::EndTurn, _) => {
+                if !play.to_order.is_empty() {
+                    play.to_order.remove(0);
+                }
+                let turn = play.board.turn;
+                self.advance();
+                let resolved = self.play.as_ref().is_some_and(|p| p.board.turn > turn);
+                if self.status.is_none() && resolved {
+                    self.say("Turn resolved: the region's answer is in the news.", false);
+                }
+            }
+            (Action::Withdraw, _) => {
+                if let Some(&last) = play.board.given.last() {
+                    self.withdraw(last);
+                } else {
+                    self.say("No order to withdraw this turn.", true);
+                }
+            }
+            (Action::Advisor, _) => self.take_advice(),
+            (Action::Select, Focus::Orders) => {
+                let given = play.board.given.len();
+                if play.selected < given {
+                    let o = play.board.given[play.selected];
+                    self.withdraw(o);
+                } else if let Some(c) = play.board.ranked.get(play.selected - given) {
+                    let o = c.order;
+                    self.give(o);
+                } else if given >= play.scenario.rules.max_orders as usize {
+                    self.say("Every order of the turn is given: e ends the turn.", true);
+                }
+            }
+            (_, Focus::Orders) => {
+                let n = play.menu_len();
+                play.selected = match action {
+                    Action::PageUp => play.selected.saturating_sub(page),
+                    Action::PageDown => (play.selected + page).min(n.saturating_sub(1)),
+                    _ => moved(play.selected, action, n),
+                };
+            }
+            (_, Focus::News) => {
+                play.news_scroll = scrolled(play.news_scroll, action, page, usize::MAX);
+                self.clamp_scrolls();
+            }
+        }
+    }
+
+    fn give(&mut self, o: Order) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let label = play.label(&o);
+        match play.session.order(o) {
+            Ok(()) => {
+                play.refresh();
+                self.say(format!("Given: {label}"), false);
+            }
+            Err(e) => self.say(e.to_string(), true),
+        }
+    }
+
+    fn withdraw(&mut self, o: Order) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let label = play.label(&o);
+        play.session.withdraw(o);
+        play.refresh();
+        self.say(format!("Withdrawn: {label}"), false);
+    }
+
+    fn take_advice(&mut self) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let advice: Vec<Order> = play.board.advice.iter().map(|c| c.order).collect();
+        if advice.is_empty() {
+            self.say("The advisor suggests no further order this turn.", false);
+            return;
+        }
+        let mut given = Vec::new();
+        for o in advice {
+            let label = play.label(&o);
+            match play.session.order(o) {
+                Ok(()) => given.push(label),
+                Err(e) => {
+                    play.refresh();
+                    self.say(e.to_string(), true);
+                    return;
+                }
+            }
+        }
+        play.refresh();
+        self.say(
+            format!("Advisor's orders given: {}", given.join("; ")),
+            false,
+        );
+    }
+
+    /// Keep scrolled texts within their length at the current size.
+    fn clamp_scrolls(&mut self) {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        if let (Some(play), Screen::Orders) = (&mut self.play, &self.screen) {
+            let max = view::news_scroll_max(play, area);
+            play.news_scroll = play.news_scroll.min(max);
+        }
+        if let (Some(play), Screen::Decide(d)) = (&self.play, &mut self.screen) {
+            let max = view::decision_scroll_max(play, d, area);
+            d.scroll = d.scroll.min(max);
+        }
+        if let Screen::Debrief { lines, scroll } = &mut self.screen {
+            *scroll = (*scroll).min(view::debrief_scroll_max(lines, area));
+        }
+    }
+}
+
+/// A list index after a move, kept within `n` lines.
+fn moved(i: usize, action: Action, n: usize) -> usize {
+    let last = n.saturating_sub(1);
+    match action {
+        Action::Up => i.saturating_sub(1),
+        Action::Down => (i + 1).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        Action::PageUp => i.saturating_sub(5),
+        Action::PageDown => (i + 5).min(last),
+        _ => i.min(last),
+    }
+}
+
+/// A scroll offset after a move, at most `max`.
+fn scrolled(s: usize, action: Action, page: usize, max: usize) -> usize {
+    match action {
+        Action::Up => s.saturating_sub(1),
+        Action::Down => s.saturating_add(1).min(max),
+        Action::PageUp => s.saturating_sub(page),
+        Action::PageDown => s.saturating_add(page).min(max),
+        Action::Home => 0,
+        Action::End => max,
+        _ => s,
+    }
+}

@@ -1,0 +1,87 @@
+//! Which key means which [`Action`]: the same keys everywhere, read per screen and overlay.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{Action, App, Overlay, Screen};
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
+
+/// The action an input event means now, if any.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(app, key),
+        _ => None,
+    }
+}
+
+/// The action a key press means now, if any.
+pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    // In raw mode Ctrl-C is a key like any other: it must always get the player out.
+    if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
+        return Some(Action::Interrupt);
+    }
+    let (w, h) = app.size();
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        // Nothing is visible: keys would act blind.
+        return None;
+    }
+    match app.overlay() {
+        Some(Overlay::ConfirmQuit) => {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => Some(Action::Confirm(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
+                _ => None,
+            };
+        }
+        Some(Overlay::Help) => {
+            return match key.code {
+                KeyCode::Char('?' | 'q') | KeyCode::Esc | KeyCode::Enter => Some(Action::Help),
+                _ => None,
+            };
+        }
+        None => {}
+    }
+    let on_orders = matches!(app.screen(), Screen::Orders);
+    let on_decision = matches!(app.screen(), Screen::Decide(_));
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Home | KeyCode::Char('g') => Action::Home,
+        KeyCode::End | KeyCode::Char('G') => Action::End,
+        KeyCode::Enter => Action::Select,
+        KeyCode::Char(' ') => Action::Toggle,
+        KeyCode::Tab | KeyCode::BackTab => Action::SwitchFocus,
+        KeyCode::Backspace | KeyCode::Delete | KeyCode::Char('x') if on_orders => Action::Withdraw,
+        KeyCode::Char('e') if on_orders => Action::EndTurn,
+        KeyCode::Char('a') if on_orders || on_decision => Action::Advisor,
+        KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '0' as usize),
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Esc => Action::Back,
+        _ => return None,
+    })
+}
+
+/// Every key, for the help overlay: (keys, what they do).
+pub const HELP: &[(&str, &str)] = &[
+    ("↑ ↓  k j", "move the highlight (or scroll the news)"),
+    ("PgUp PgDn", "move or scroll a page"),
+    ("Home End  g G", "go to the top or the bottom"),
+    (
+        "Enter",
+        "give the highlighted order; on a given order, withdraw it",
+    ),
+    ("x  Backspace", "withdraw the last order given"),
+    ("a", "take the advisor's recommendation (★)"),
+    ("e", "end the turn: the region answers"),
+    ("Tab", "switch focus between the orders and the news"),
+    ("1-9", "pick a numbered option"),
+    ("Space", "when choosing seats: mark one for hot-seat"),
+    ("Esc", "back, or close this window"),
+    ("?", "this help"),
+    ("q", "quit (asks first during a game)"),
+    ("Ctrl-C", "quit at once"),
+];

@@ -1,0 +1,1277 @@
+//! Drawing: a pure function of the [`App`]. Nothing here changes the game or the screen's state.
+//!
+//! The main screen at its smallest, 80×24:
+//!
+//! ```text
+//!  Six Parties · Campaign 2010–2011…                      Turn 3 of 24 · Mar 2010
+//!  You: Japan   sec 70 pre 55 app 50 pow 120        capital 4.5 left · orders 1 of 2
+//! ┌ Region ──────────────┐┌ Relations ─────────────────┐┌ Forums ───────────────┐
+//! │ map of the parties   ││ trust both ways and threat ││ status word and habit │
+//! └──────────────────────┘└────────────────────────────┘└───────────────────────┘
+//! ┌ Orders ──────────────────────────────────────┐┌ News ─────────────────────────┐
+//! │ given orders, then those on offer, ranked    ││ last month, then this month   │
+//! └──────────────────────────────────────────────┘└───────────────────────────────┘
+//!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
+//! ```
+//!
+//! Bigger terminals give the extra room to the map, the orders and the news, and from 30 lines
+//! a row of the player's figures with sparklines.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::ai::figure_name;
+use crate::scenario::{Figure, ForumStatus, PartyIx, Scenario};
+use crate::sim::state::figure_slot;
+use crate::ui::text;
+
+use super::app::{App, Decision, Focus, Overlay, Play, Screen};
+use super::keys::HELP;
+use super::theme::Theme;
+use super::wrap::{pad, truncate, width, wrap, wrap_hanging};
+
+/// The smallest terminal the game draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal the game draws in.
+pub const MIN_HEIGHT: u16 = 24;
+/// From this height the player's figures get a panel with sparklines.
+const FIGURES_PANEL_HEIGHT: u16 = 30;
+/// Orders panels at least this wide show each order on one line.
+const WIDE_ORDERS: u16 = 100;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, app.theme(), area);
+        return;
+    }
+    match app.screen() {
+        Screen::ChooseScenario { selected, error } => {
+            render_choose_scenario(frame, app, *selected, error.as_deref());
+        }
+        Screen::ChooseParty {
+            scenario,
+            choices,
+            selected,
+            marked,
+        } => render_choose_party(frame, app, scenario, choices, *selected, marked),
+        Screen::Handover { party } => {
+            if let Some(play) = app.play() {
+                render_handover(frame, app.theme(), play, *party);
+            }
+        }
+        Screen::Decide(d) => {
+            if let Some(play) = app.play() {
+                render_decision(frame, app, play, d);
+            }
+        }
+        Screen::Orders => {
+            if let Some(play) = app.play() {
+                render_main(frame, app, play);
+            }
+        }
+        Screen::Debrief { lines, scroll } => render_debrief(frame, app.theme(), lines, *scroll),
+    }
+    match app.overlay() {
+        Some(Overlay::Help) => render_help(frame, app.theme()),
+        Some(Overlay::ConfirmQuit) => render_confirm_quit(frame, app.theme()),
+        None => {}
+    }
+}
+
+/// Below 80×24: say so, and how to quit.
+fn render_too_small(frame: &mut Frame<'_>, theme: Theme, area: Rect) {
+    let lines = vec![
+        Line::styled("Six Parties", theme.title()),
+        Line::raw(""),
+        Line::raw(format!(
+            "Please enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT}."
+        )),
+        Line::raw(format!("It is {}×{} now.", area.width, area.height)),
+        Line::raw(""),
+        Line::styled("The game resumes when it fits. Ctrl-C quits.", theme.dim()),
+    ];
+    let rows: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|l| {
+            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = l.style;
+            wrap(&s, usize::from(area.width.max(1)))
+                .into_iter()
+                .map(move |w| Line::styled(w, style))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let top = area.height.saturating_sub(rows.len() as u16) / 2;
+    let body = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(rows).alignment(Alignment::Center), body);
+}
+
+// ------------------------------------------------------------------------------------ layout
+
+/// Where each panel of the main screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MainLayout {
+    /// Two lines: title and turn; seat, figures, capital and orders.
+    pub header: Rect,
+    /// The region map.
+    pub map: Rect,
+    /// Trust and threat toward each party.
+    pub relations: Rect,
+    /// Forums with status and habit.
+    pub forums: Rect,
+    /// The player's figures with sparklines (tall terminals only).
+    pub figures: Option<Rect>,
+    /// The orders menu.
+    pub orders: Rect,
+    /// The news feed.
+    pub news: Rect,
+    /// The key line.
+    pub keys: Rect,
+}
+
+/// The main screen's layout for a terminal of this size.
+pub fn main_layout(area: Rect) -> MainLayout {
+    let with_figures = area.height >= FIGURES_PANEL_HEIGHT;
+    let fixed = 2 + 1 + if with_figures { 4 } else { 0 };
+    let body = area.height.saturating_sub(fixed);
+    // The top row takes 8 lines at 80×24 and two fifths of any extra height.
+    let top = 8 + body.saturating_sub(21) * 2 / 5;
+    let [header, top_row, figures, bottom, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(top),
+        Constraint::Length(if with_figures { 4 } else { 0 }),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let w = area.width;
+    let rel_w = (w * 35 / 100).max(32);
+    let forums_w = (w * 28 / 100).max(24);
+    let [map, relations, forums] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(rel_w),
+        Constraint::Length(forums_w),
+    ])
+    .areas(top_row);
+    let orders_w = (w * 60 / 100).max(48);
+    let [orders, news] =
+        Layout::horizontal([Constraint::Length(orders_w), Constraint::Min(0)]).areas(bottom);
+    MainLayout {
+        header,
+        map,
+        relations,
+        forums,
+        figures: with_figures.then_some(figures),
+        orders,
+        news,
+        keys,
+    }
+}
+
+/// A box of this size, centred in `area` (shrunk to fit).
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn panel(theme: Theme, title: &str, focused: bool) -> Block<'_> {
+    let style = if focused {
+        theme.focused()
+    } else {
+        theme.unfocused()
+    };
+    Block::bordered()
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), theme.title()))
+}
+
+/// Whole numbers without decimals, others with one.
+fn amount(x: f32) -> String {
+    if (x - x.round()).abs() < 0.05 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+// ------------------------------------------------------------------------------------ main
+
+fn render_main(frame: &mut Frame<'_>, app: &App, play: &Play) {
+    let theme = app.theme();
+    let l = main_layout(frame.area());
+    render_header(frame, theme, play, l.header, l.figures.is_none());
+    render_map(frame, theme, play, l.map);
+    render_relations(frame, theme, play, l.relations);
+    render_forums(frame, theme, play, l.forums);
+    if let Some(area) = l.figures {
+        render_figures(frame, theme, play, area);
+    }
+    render_orders(frame, app, play, l.orders);
+    render_news(frame, theme, play, l.news);
+    let keys: &[(&str, &str)] = if play.focus == Focus::News {
+        &[
+            ("↑↓", "scroll"),
+            ("PgUp/PgDn", "page"),
+            ("Tab", "orders"),
+            ("e", "end turn"),
+            ("?", "help"),
+            ("q", "quit"),
+        ]
+    } else {
+        &[
+            ("↑↓", "move"),
+            ("Enter", "give"),
+            ("x", "withdraw"),
+            ("a", "advisor"),
+            ("e", "end turn"),
+            ("Tab", "news"),
+            ("?", "help"),
+            ("q", "quit"),
+        ]
+    };
+    render_keys(frame, theme, keys, l.keys);
+}
+
+/// Figures as "security 70 · prestige 55 · …" (long) or "sec 70 pre 55 …" (short).
+fn figures_text(play: &Play, long: bool) -> String {
+    let f = &play.board.state.parties[play.seat.0].figures;
+    let shown = [
+        Figure::Security,
+        Figure::Prestige,
+        Figure::Approval,
+        Figure::Power,
+    ];
+    let parts: Vec<String> = shown
+        .iter()
+        .map(|&fig| {
+            let name = figure_name(fig);
+            let name = if long { name } else { &name[..3] };
+            format!("{name} {:.0}", f[figure_slot(fig)])
+        })
+        .collect();
+    parts.join(if long { " · " } else { " " })
+}
+
+fn render_header(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect, figures: bool) {
+    let s = &play.scenario;
+    let w = usize::from(area.width);
+    let heading = text::turn_heading(s, play.board.turn.max(1));
+    let title_room = w.saturating_sub(width(&heading) + 3);
+    let title = truncate(&format!(" Six Parties · {}", s.title), title_room);
+    let gap = w.saturating_sub(width(&title) + width(&heading) + 1);
+    let line1 = Line::from(vec![
+        Span::styled(title, theme.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(heading, theme.title()),
+    ]);
+    let party = s.party(play.seat);
+    let max = s.rules.max_orders;
+    let right = format!(
+        "capital {} left · orders {} of {max} ",
+        amount(play.board.capital_left),
+        play.board.given.len()
+    );
+    let long_name = format!(" You: {}", party.name);
+    let short_name = format!(" You: {}", party.short);
+    let (long_figs, short_figs) = if figures {
+        (figures_text(play, true), figures_text(play, false))
+    } else {
+        (String::new(), String::new())
+    };
+    let tries = [
+        (&long_name, &long_figs),
+        (&long_name, &short_figs),
+        (&short_name, &short_figs),
+        (&long_name, &String::new()),
+        (&short_name, &String::new()),
+    ];
+    let mut line2 = Line::raw("");
+    for (name, fig) in tries {
+        let used = width(name) + width(fig) + width(&right) + if fig.is_empty() { 1 } else { 4 };
+        if used <= w {
+            let gap = w - used + 1;
+            let mut spans = vec![Span::styled(name.clone(), theme.you())];
+            if !fig.is_empty() {
+                spans.push(Span::raw("   "));
+                spans.push(Span::raw(fig.clone()));
+            }
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(right.clone(), theme.text()));
+            line2 = Line::from(spans);
+            break;
+        }
+    }
+    frame.render_widget(Paragraph::new(vec![line1, line2]), area);
+}
+
+/// The mood of a relation as a symbol, for the map: ++ close, + friendly, ~ wary, - cold,
+/// -- hostile.
+pub fn mood_mark(trust: f32) -> &'static str {
+    match text::mood(trust) {
+        "close" => "++",
+        "friendly" => "+",
+        "wary" => "~",
+        "cold" => "-",
+        _ => "--",
+    }
+}
+
+/// Each party's label and where it goes in a map of this inner size: placed by its `map`
+/// position, moved aside when it would overlap a label already placed.
+pub fn map_labels(
+    s: &Scenario,
+    me: PartyIx,
+    trust: &[Vec<f32>],
+    w: u16,
+    h: u16,
+) -> Vec<(PartyIx, String, u16, u16)> {
+    let mut placed: Vec<(PartyIx, String, u16, u16)> = Vec::new();
+    for (i, p) in s.parties.iter().enumerate() {
+        let ix = PartyIx(i);
+        let label = if ix == me {
+            format!("[{}]", p.short)
+        } else {
+            format!("{}{}", p.short, mood_mark(trust[me.0][i]))
+        };
+        let lw = width(&label) as u16;
+        if lw > w || h == 0 {
+            continue;
+        }
+        let x0 = u16::from(p.map.0.min(100)) * (w - lw) / 100;
+        let y0 = (u16::from(p.map.1.min(100)) * (h - 1) + 50) / 100;
+        let free = |x: u16, y: u16| {
+            placed
+                .iter()
+                .all(|(_, l, px, py)| *py != y || x + lw < *px || (*px + width(l) as u16) < x)
+        };
+        let mut spot = None;
+        'search: for dy in [0i32, 1, -1, 2, -2, 3, -3] {
+            let y = i32::from(y0) + dy;
+            if y < 0 || y >= i32::from(h) {
+                continue;
+            }
+            let y = y as u16;
+            for dx in 0..w {
+                for x in [x0.saturating_add(dx), x0.saturating_sub(dx)] {
+                    if x + lw <= w && free(x, y) {
+                        spot = Some((x, y));
+                        break 'search;
+                    }
+                }
+            }
+        }
+        if let Some((x, y)) = spot {
+            placed.push((ix, label, x, y));
+        }
+    }
+    placed
+}
+
+fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let block = panel(theme, "Region", false)
+        .title_bottom(Line::styled("+friendly ~wary -cold", theme.dim()).centered());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let trust = &play.board.state.trust;
+    let me = play.seat;
+    let buf = frame.buffer_mut();
+    for (p, label, x, y) in map_labels(&play.scenario, me, trust, inner.width, inner.height) {
+        let style = if p == me {
+            theme.you()
+        } else {
+            theme.mood(trust[me.0][p.0])
+        };
+        buf.set_span(
+            inner.x + x,
+            inner.y + y,
+            &Span::styled(label, style),
+            inner.width - x,
+        );
+    }
+}
+
+fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let block = panel(theme, "Relations", false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let st = &play.board.state;
+    let me = play.seat.0;
+    let mut lines = vec![Line::styled(
+        format!(
+            "{:<5}{:>4} {:<8}{:>4}{:>7}",
+            "", "you→", "", "→you", "threat"
+        ),
+        theme.dim(),
+    )];
+    for (i, p) in play.scenario.parties.iter().enumerate() {
+        if i == me {
+            continue;
+        }
+        let mine = st.trust[me][i];
+        let theirs = st.trust[i][me];
+        let threat = st.threat[me][i];
+        lines.push(Line::from(vec![
+            Span::raw(pad(&p.short, 5)),
+            Span::styled(
+                format!("{mine:>+4.0} {:<8}", text::mood(mine)),
+                theme.mood(mine),
+            ),
+            Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
+            Span::styled(format!("{threat:>7.0}"), theme.threat(threat)),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let block = panel(theme, "Forums · habit", false)
+        .title_bottom(Line::styled(" • you sit at the table ", theme.dim()).centered());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let s = &play.scenario;
+    let cell = 21u16;
+    let columns = (inner.width / cell).max(1);
+    let rows = usize::from(inner.height);
+    let buf = frame.buffer_mut();
+    for (i, (f, fs)) in s.forums.iter().zip(&play.board.state.forums).enumerate() {
+        let (col, row) = (i / rows.max(1), i % rows.max(1));
+        if col >= usize::from(columns) {
+            break;
+        }
+        let mark = if f.members.contains(&play.seat) {
+            "•"
+        } else {
+            " "
+        };
+        let status_style = match fs.status {
+            ForumStatus::Active => theme.mood(50.0),
+            ForumStatus::Suspended => theme.mood(0.0),
+            ForumStatus::Collapsed => theme.mood(-50.0),
+            ForumStatus::Proposed => theme.dim(),
+        };
+        let line = Line::from(vec![
+            Span::raw(format!("{mark}{} ", pad(&f.short, 5))),
+            Span::styled(
+                format!("{:<10}", text::status_word(fs.status)),
+                status_style,
+            ),
+            Span::raw(format!("{:>3.0}", fs.habit)),
+        ]);
+        let x = inner.x + col as u16 * cell;
+        buf.set_line(
+            x,
+            inner.y + row as u16,
+            &line,
+            inner.right().saturating_sub(x),
+        );
+    }
+}
+
+/// A sparkline of the values, the last `cells` of them, scaled to their own range.
+pub fn sparkline(values: &[f32], cells: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let shown = &values[values.len().saturating_sub(cells)..];
+    let lo = shown.iter().copied().fold(f32::INFINITY, f32::min);
+    let hi = shown.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    shown
+        .iter()
+        .map(|v| {
+            if hi - lo < 0.5 {
+                BARS[3]
+            } else {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
+            }
+        })
+        .collect()
+}
+
+fn render_figures(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let block = panel(theme, "Your figures", false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let figs = [
+        Figure::Security,
+        Figure::Prestige,
+        Figure::Approval,
+        Figure::Capital,
+        Figure::Power,
+    ];
+    let cells = Layout::horizontal([Constraint::Ratio(1, 5); 5]).split(inner);
+    for (fig, cell) in figs.iter().zip(cells.iter()) {
+        let values: Vec<f32> = play
+            .board
+            .figures
+            .iter()
+            .map(|f| f[figure_slot(*fig)])
+            .collect();
+        let now = values.last().copied().unwrap_or(0.0);
+        let lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{} ", figure_name(*fig)), theme.dim()),
+                Span::raw(amount(now)),
+            ]),
+            Line::raw(sparkline(
+                &values,
+                usize::from(cell.width.saturating_sub(2)),
+            )),
+        ];
+        frame.render_widget(Paragraph::new(lines), *cell);
+    }
+}
+
+/// The rows of the orders menu: each with the menu index it belongs to.
+fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'static>)> {
+    let theme = app.theme();
+    let s = &play.scenario;
+    let b = &play.board;
+    let mut rows: Vec<(Option<usize>, Line<'static>)> = Vec::new();
+    let wide = w + 2 >= usize::from(WIDE_ORDERS);
+    for (i, o) in b.given.iter().enumerate() {
+        let cost = s.actions[o.action.0].cost;
+        let hint = if play.selected == i {
+            "  Enter withdraws"
+        } else {
+            ""
+        };
+        let text = format!("✓ {}", text::order_label(s, o));
+        let right = format!("{} cap{hint}", amount(cost));
+        let left = truncate(&text, w.saturating_sub(width(&right) + 1));
+        let gap = w.saturating_sub(width(&left) + width(&right));
+        let style = if play.selected == i {
+            theme.selected()
+        } else {
+            theme.notice()
+        };
+        rows.push((
+            Some(i),
+            Line::styled(format!("{left}{}{right}", " ".repeat(gap)), style),
+        ));
+    }
+    let max = s.rules.max_orders as usize;
+    if b.ranked.is_empty() {
+        let why = if b.given.len() >= max {
+            format!("All {max} orders of the turn are given. e ends the turn.")
+        } else {
+            "Nothing more you can afford this turn. e ends the turn.".to_owned()
+        };
+        if !rows.is_empty() {
+            rows.push((None, Line::raw("")));
+        }
+        for l in wrap(&why, w) {
+            rows.push((None, Line::styled(l, theme.dim())));
+        }
+        return rows;
+    }
+    if !rows.is_empty() {
+        rows.push((
+            None,
+            Line::styled(
+                format!("── on offer {}", "─".repeat(w.saturating_sub(12))),
+                theme.dim(),
+            ),
+        ));
+    }
+    let pick = b.advisor_pick();
+    for (k, c) in b.ranked.iter().enumerate() {
+        let i = b.given.len() + k;
+        let action = &s.actions[c.order.action.0];
+        let selected = play.selected == i;
+        let star = if pick == Some(c.order) { "★ " } else { "  " };
+        let label = text::order_label(s, &c.order);
+        let right = format!(
+            "{} cap · {}",
+            amount(action.cost),
+            text::stance_word(action.stance)
+        );
+        let base = if selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let star_style = if selected {
+            theme.selected()
+        } else {
+            theme.advisor()
+        };
+        let stance_style = if selected {
+            theme.selected()
+        } else {
+            theme.stance(action.stance)
+        };
+        if wide {
+            let label_w = (w / 2).saturating_sub(2).max(20);
+            let right_w = 24;
+            let reason_w = w.saturating_sub(2 + label_w + right_w + 2);
+            let spans = vec![
+                Span::styled(star, star_style),
+                Span::styled(pad(&label, label_w), base),
+                Span::styled(pad(&format!("  {right}"), right_w), stance_style),
+                Span::styled(
+                    pad(&format!("  {}", c.reason), reason_w + 2),
+                    if selected {
+                        theme.selected()
+                    } else {
+                        theme.dim()
+                    },
+                ),
+            ];
+            rows.push((Some(i), Line::from(spans)));
+            continue;
+        }
+        // Two rows: the order and its cost; then its stance and what it should do.
+        let cost = format!("{} cap", amount(action.cost));
+        let left = truncate(&label, w.saturating_sub(2 + width(&cost) + 1));
+        let gap = w.saturating_sub(2 + width(&left) + width(&cost));
+        rows.push((
+            Some(i),
+            Line::from(vec![
+                Span::styled(star, star_style),
+                Span::styled(format!("{left}{}{cost}", " ".repeat(gap)), base),
+            ]),
+        ));
+        let stance = text::stance_word(action.stance);
+        let first = format!("  {stance} · ");
+        let reason_style = if selected {
+            theme.advisor_reason()
+        } else {
+            theme.dim()
+        };
+        let reason_rows = if selected {
+            wrap_hanging(&c.reason, w.saturating_sub(width(&first)), "")
+        } else {
+            vec![truncate(&c.reason, w.saturating_sub(width(&first)))]
+        };
+        for (k, r) in reason_rows.into_iter().enumerate() {
+            let lead = if k == 0 {
+                Span::styled(first.clone(), theme.stance(action.stance))
+            } else {
+                Span::raw(" ".repeat(width(&first)))
+            };
+            rows.push((
+                Some(i),
+                Line::from(vec![lead, Span::styled(r, reason_style)]),
+            ));
+        }
+    }
+    rows
+}
+
+fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
+    let theme = app.theme();
+    let focused = play.focus == Focus::Orders;
+    let mut block = panel(theme, "Orders · ★ advisor's pick", focused);
+    if let Some(status) = app.status() {
+        let style = if status.error {
+            theme.error()
+        } else {
+            theme.notice()
+        };
+        let room = usize::from(area.width.saturating_sub(4));
+        block = block.title_bottom(Span::styled(
+            format!(" {} ", truncate(&status.text, room)),
+            style,
+        ));
+    }
+    let inner = block.inner(area);
+    let rows = order_rows(app, play, usize::from(inner.width));
+    let h = usize::from(inner.height);
+    // Keep the highlighted order's rows in sight.
+    let last = rows
+        .iter()
+        .rposition(|(i, _)| *i == Some(play.selected))
+        .unwrap_or(0);
+    let first = rows
+        .iter()
+        .position(|(i, _)| *i == Some(play.selected))
+        .unwrap_or(0);
+    let mut offset = (last + 1).saturating_sub(h);
+    offset = offset.min(first);
+    if offset > 0 {
+        block = block.title(Line::styled(" ↑ more ", theme.dim()).right_aligned());
+    }
+    if rows.len() > offset + h {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(h)
+        .map(|(_, l)| l)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The news feed's lines at this inner width.
+fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
+    let s = &play.scenario;
+    let b = &play.board;
+    let mut out = Vec::new();
+    let section = |heading: String, items: &[String], out: &mut Vec<Line<'static>>| {
+        out.push(Line::styled(truncate(&heading, w), theme.title()));
+        for n in items {
+            for l in wrap_hanging(n, w, "• ") {
+                out.push(Line::raw(l));
+            }
+        }
+    };
+    if let Some(t) = b.last_turn {
+        if !b.last_news.is_empty() {
+            section(
+                format!("Last month · {}", s.date_label(t)),
+                &b.last_news,
+                &mut out,
+            );
+        }
+    }
+    if b.turn > 0 {
+        if b.news_now.is_empty() {
+            section(
+                format!("This month · {}", s.date_label(b.turn)),
+                &["A quiet month so far.".to_owned()],
+                &mut out,
+            );
+        } else {
+            section(
+                format!("This month · {}", s.date_label(b.turn)),
+                &b.news_now,
+                &mut out,
+            );
+        }
+    }
+    out
+}
+
+/// How far the news can scroll on a terminal of this size.
+pub fn news_scroll_max(play: &Play, area: Rect) -> usize {
+    let news = main_layout(area).news;
+    let inner = Block::bordered().inner(news);
+    let n = news_lines(Theme::plain(), play, usize::from(inner.width)).len();
+    n.saturating_sub(usize::from(inner.height))
+}
+
+fn render_news(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let focused = play.focus == Focus::News;
+    let mut block = panel(theme, "News", focused);
+    let inner = block.inner(area);
+    let lines = news_lines(theme, play, usize::from(inner.width));
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = play.news_scroll.min(max);
+    if scroll > 0 {
+        block = block.title(Line::styled(" ↑ more ", theme.dim()).right_aligned());
+    }
+    if scroll < max {
+        let hint = if focused {
+            " ↓ more "
+        } else {
+            " ↓ more: Tab "
+        };
+        block = block.title_bottom(Line::styled(hint, theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The key line: each key and what it does, as many as fit.
+fn render_keys(frame: &mut Frame<'_>, theme: Theme, keys: &[(&str, &str)], area: Rect) {
+    let w = usize::from(area.width);
+    let body = |sep: usize| {
+        keys.iter()
+            .map(|(k, d)| width(k) + 1 + width(d))
+            .sum::<usize>()
+            + sep * keys.len().saturating_sub(1)
+    };
+    let sep = if body(2) <= w { 2 } else { 1 };
+    let lead = usize::from(body(sep) < w);
+    let mut spans = vec![Span::raw(" ".repeat(lead))];
+    let mut used = lead;
+    for (i, (k, d)) in keys.iter().enumerate() {
+        let gap = if i == 0 { 0 } else { sep };
+        let need = gap + width(k) + 1 + width(d);
+        if used + need > w {
+            break;
+        }
+        spans.push(Span::raw(" ".repeat(gap)));
+        spans.push(Span::styled((*k).to_owned(), theme.key()));
+        spans.push(Span::styled(format!(" {d}"), theme.dim()));
+        used += need;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+// ------------------------------------------------------------------------------------ decisions
+
+/// The decision box's parts: the event's text (scrolls) and the options with the advice.
+fn decision_parts(
+    theme: Theme,
+    play: &Play,
+    d: &Decision,
+    w: usize,
+) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let e = &play.scenario.events[d.pending.event.0];
+    let mut text_lines: Vec<Line> = wrap(&e.text, w).into_iter().map(Line::raw).collect();
+    if !e.teaching.trim().is_empty() {
+        text_lines.push(Line::raw(""));
+        for l in wrap_hanging(&e.teaching, w, "Note: ") {
+            text_lines.push(Line::styled(l, theme.dim()));
+        }
+    }
+    let mut options = vec![Line::styled("What do you do?", theme.title())];
+    for (i, o) in e.options.iter().enumerate() {
+        let advised = i == d.advice.option;
+        let first = format!("{}{}. ", if d.selected == i { "▶ " } else { "  " }, i + 1);
+        let tag = if advised { "  ★ advisor" } else { "" };
+        let rows = wrap_hanging(&format!("{}{tag}", o.label), w, &first);
+        for l in rows {
+            let style = if d.selected == i {
+                theme.selected()
+            } else if advised {
+                theme.advisor()
+            } else {
+                theme.text()
+            };
+            options.push(Line::styled(pad(&l, w), style));
+        }
+    }
+    options.push(Line::raw(""));
+    let advice = format!(
+        "option {}, because it {}.",
+        d.advice.option + 1,
+        d.advice.reason
+    );
+    for l in wrap_hanging(&advice, w, "★ Advisor: ") {
+        options.push(Line::styled(l, theme.advisor_reason()));
+    }
+    (text_lines, options)
+}
+
+/// The inner area of the decision box and how the options split it.
+fn decision_areas(area: Rect, options: usize) -> (Rect, Rect) {
+    let [_, body, _] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let inner = Block::bordered()
+        .inner(body)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    let opts = (options as u16).min(inner.height.saturating_sub(3));
+    let [text_area, _, opt_area] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(opts),
+    ])
+    .areas(inner);
+    (text_area, opt_area)
+}
+
+/// How far a decision's text can scroll on a terminal of this size.
+pub fn decision_scroll_max(play: &Play, d: &Decision, area: Rect) -> usize {
+    let w = usize::from(Block::bordered().inner(area).width.saturating_sub(2));
+    let (text_lines, options) = decision_parts(Theme::plain(), play, d, w);
+    let (text_area, _) = decision_areas(area, options.len());
+    text_lines
+        .len()
+        .saturating_sub(usize::from(text_area.height))
+}
+
+fn render_decision(frame: &mut Frame<'_>, app: &App, play: &Play, d: &Decision) {
+    let theme = app.theme();
+    let area = frame.area();
+    let [header, body, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(frame, theme, play, header, true);
+    let e = &play.scenario.events[d.pending.event.0];
+    let w = usize::from(body.width.saturating_sub(4));
+    let (text_lines, options) = decision_parts(theme, play, d, w);
+    let (text_area, opt_area) = decision_areas(area, options.len());
+    let title = format!("Decision · {}", e.title);
+    let mut block = panel(theme, &title, true);
+    if d.waiting > 1 {
+        block = block
+            .title(Line::styled(format!(" {} waiting ", d.waiting), theme.dim()).right_aligned());
+    }
+    let max = text_lines
+        .len()
+        .saturating_sub(usize::from(text_area.height));
+    let scroll = d.scroll.min(max);
+    if scroll < max {
+        block = block.title_bottom(Line::styled(" ↓ more: PgDn ", theme.dim()).right_aligned());
+    }
+    if let Some(status) = app.status().filter(|s| s.error) {
+        block = block.title_bottom(Span::styled(format!(" {} ", status.text), theme.error()));
+    }
+    frame.render_widget(block, body);
+    let shown: Vec<Line> = text_lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown), text_area);
+    frame.render_widget(Paragraph::new(options), opt_area);
+    render_keys(
+        frame,
+        theme,
+        &[
+            ("↑↓", "choose"),
+            ("Enter", "decide"),
+            ("a", "advisor's pick"),
+            ("PgUp/PgDn", "scroll"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        keys,
+    );
+}
+
+// ------------------------------------------------------------------------------------ setup
+
+fn render_title_line(frame: &mut Frame<'_>, theme: Theme, heading: &str, sub: &str, area: Rect) {
+    let w = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(
+                truncate(&format!(" Six Parties · {heading}"), w),
+                theme.title(),
+            ),
+            Line::styled(truncate(&format!(" {sub}"), w), theme.dim()),
+        ]),
+        area,
+    );
+}
+
+fn setup_areas(area: Rect, list_w: u16) -> (Rect, Rect, Rect, Rect) {
+    let [header, body, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(body);
+    (header, list, detail, keys)
+}
+
+fn render_choose_scenario(frame: &mut Frame<'_>, app: &App, selected: usize, error: Option<&str>) {
+    let theme = app.theme();
+    let (header, list, detail, keys) = setup_areas(frame.area(), 34);
+    render_title_line(
+        frame,
+        theme,
+        "choose a scenario",
+        "A game of Northeast Asian diplomacy, after an interview with Sheila A. Smith (CFR, 2010)",
+        header,
+    );
+    let block = panel(theme, "Scenarios", true);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let w = usize::from(inner.width);
+    let mut rows: Vec<Line> = Vec::new();
+    let mut summary = "";
+    for (i, (entry, sum)) in app.entries().enumerate() {
+        let style = if i == selected {
+            summary = sum;
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let mark = if i == selected { "▶ " } else { "  " };
+        for l in wrap_hanging(&entry.title, w, mark) {
+            rows.push(Line::styled(pad(&l, w), style));
+        }
+        rows.push(Line::styled(
+            format!("  {}", truncate(&entry.id, w.saturating_sub(2))),
+            theme.dim(),
+        ));
+    }
+    if rows.is_empty() {
+        rows.push(Line::styled("No scenario found.", theme.error()));
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
+    let block = panel(theme, "About", false);
+    let inner = block.inner(detail);
+    frame.render_widget(block, detail);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = wrap(summary, w).into_iter().map(Line::raw).collect();
+    if let Some(e) = error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("This scenario does not load:", theme.error()));
+        lines.extend(
+            wrap(e, w)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.error())),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    render_keys(
+        frame,
+        theme,
+        &[
+            ("↑↓", "move"),
+            ("Enter", "load"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        keys,
+    );
+}
+
+fn render_choose_party(
+    frame: &mut Frame<'_>,
+    app: &App,
+    scenario: &Scenario,
+    choices: &[PartyIx],
+    selected: usize,
+    marked: &[PartyIx],
+) {
+    let theme = app.theme();
+    let (header, list, detail, keys) = setup_areas(frame.area(), 34);
+    render_title_line(frame, theme, "choose your seat", &scenario.title, header);
+    let block = panel(theme, "Seats", true);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let w = usize::from(inner.width);
+    let mut rows: Vec<Line> = Vec::new();
+    for (i, p) in choices.iter().enumerate() {
+        let party = scenario.party(*p);
+        let mark = if marked.contains(p) { "[x] " } else { "[ ] " };
+        let style = if i == selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let with_short = format!("{} ({})", party.name, party.short);
+        let name = if width(&with_short) + 4 <= w {
+            &with_short
+        } else {
+            &party.name
+        };
+        for l in wrap_hanging(name, w, mark) {
+            rows.push(Line::styled(pad(&l, w), style));
+        }
+    }
+    if !marked.is_empty() {
+        rows.push(Line::raw(""));
+        for l in wrap(
+            &format!("Hot-seat: {} seats marked; Enter starts.", marked.len()),
+            w,
+        ) {
+            rows.push(Line::styled(l, theme.notice()));
+        }
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
+    let Some(&p) = choices.get(selected) else {
+        return;
+    };
+    let party = scenario.party(p);
+    let title = format!("Briefing · {}", party.name);
+    let block = panel(theme, &title, false);
+    let inner = block.inner(detail);
+    frame.render_widget(block, detail);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = wrap(&party.briefing, w)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    if !party.objectives.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Your objectives", theme.title()));
+        for o in &party.objectives {
+            lines.extend(wrap_hanging(&o.text, w, "• ").into_iter().map(Line::raw));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    render_keys(
+        frame,
+        theme,
+        &[
+            ("↑↓", "move"),
+            ("Enter", "play"),
+            ("Space", "mark for hot-seat"),
+            ("Esc", "back"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        keys,
+    );
+}
+
+fn render_handover(frame: &mut Frame<'_>, theme: Theme, play: &Play, party: PartyIx) {
+    let area = frame.area();
+    let name = text::party_name(&play.scenario, party);
+    let heading = text::turn_heading(&play.scenario, play.session.game.turn().max(1));
+    let lines = vec![
+        Line::styled(heading, theme.dim()),
+        Line::raw(""),
+        Line::styled(format!("Hand over to {name}"), theme.title()),
+        Line::raw(""),
+        Line::raw("The other players look away."),
+        Line::raw(format!("{name}: press Enter when ready.")),
+    ];
+    let box_area = centered(area, 50, 10);
+    let block = panel(theme, "Hot-seat", true);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), inner);
+    let [_, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    render_keys(
+        frame,
+        theme,
+        &[("Enter", "ready"), ("?", "help"), ("q", "quit")],
+        keys,
+    );
+}
+
+// ------------------------------------------------------------------------------------ debrief
+
+/// The debrief's rows at this inner width: long lines wrap under their own indent, two
+/// cells further in.
+fn debrief_rows(lines: &[String], w: usize) -> Vec<(bool, String)> {
+    lines
+        .iter()
+        .flat_map(|l| {
+            if l.trim().is_empty() {
+                return vec![(false, String::new())];
+            }
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            // Section heads are the unindented lines ending in a colon, and the first line.
+            let heading = indent == 0 && (l.ends_with(':') || l.starts_with("DEBRIEF"));
+            // A line that fits keeps its own spacing: the debrief aligns columns with it.
+            if width(l) <= w {
+                return vec![(heading, l.clone())];
+            }
+            let first = " ".repeat(indent);
+            let rest = " ".repeat(indent + 2);
+            wrap(l.trim_start(), w.saturating_sub(indent + 2).max(1))
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    (
+                        heading,
+                        format!("{}{r}", if i == 0 { &first } else { &rest }),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn render_debrief(frame: &mut Frame<'_>, theme: Theme, lines: &[String], scroll: usize) {
+    let area = frame.area();
+    let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let mut block = panel(theme, "Debrief", true);
+    let inner = block.inner(body).inner(ratatui::layout::Margin::new(1, 0));
+    let rows = debrief_rows(lines, usize::from(inner.width));
+    let h = usize::from(inner.height);
+    let max = rows.len().saturating_sub(h);
+    let scroll = scroll.min(max);
+    if !rows.is_empty() {
+        let last = (scroll + h).min(rows.len());
+        block = block.title(
+            Line::styled(
+                format!(" lines {}–{last} of {} ", scroll + 1, rows.len()),
+                theme.dim(),
+            )
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, body);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(scroll)
+        .take(h)
+        .map(|(heading, r)| {
+            if heading {
+                Line::styled(r, theme.title())
+            } else {
+                Line::raw(r)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+    render_keys(
+        frame,
+        theme,
+        &[
+            ("↑↓", "scroll"),
+            ("PgUp/PgDn", "page"),
+            ("Home/End", "top/bottom"),
+            ("Enter/q", "leave"),
+        ],
+        keys,
+    );
+}
+
+/// How far the debrief can scroll on a terminal of this size.
+pub fn debrief_scroll_max(lines: &[String], area: Rect) -> usize {
+    let [body, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let inner = Block::bordered()
+        .inner(body)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    debrief_rows(lines, usize::from(inner.width))
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+// ------------------------------------------------------------------------------------ overlays
+
+fn render_help(frame: &mut Frame<'_>, theme: Theme) {
+    let area = frame.area();
+    let key_w = HELP.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
+    let box_area = centered(area, 76, HELP.len() as u16 + 5);
+    let block = panel(theme, "Keys", true)
+        .title_bottom(Line::styled(" Esc, ? or Enter closes ", theme.dim()).centered());
+    let inner = block
+        .inner(box_area)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(block, box_area);
+    let w = usize::from(inner.width);
+    let mut lines = vec![Line::styled(
+        truncate(
+            "★ marks the advisor's pick; the advisor is the AI in your seat.",
+            w,
+        ),
+        theme.dim(),
+    )];
+    lines.push(Line::raw(""));
+    for (k, d) in HELP {
+        lines.push(Line::from(vec![
+            Span::styled(pad(k, key_w), theme.key()),
+            Span::raw(truncate(d, w.saturating_sub(key_w))),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_confirm_quit(frame: &mut Frame<'_>, theme: Theme) {
+    let box_area = centered(frame.area(), 44, 5);
+    let block = panel(theme, "Quit", true);
+    let inner = block.inner(box_area);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(block, box_area);
+    let lines = vec![
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw("Quit? the game will be lost "),
+            Span::styled("(y/n)", theme.key()),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), inner);
+}

@@ -1,0 +1,181 @@
+//! The binary driven through pipes, as a user or a script would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sixparty(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sixparty"))
+        .args(args)
+        // Run outside the repository so only the built-in scenarios are seen unless a test
+        // passes a path.
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    // The game may stop reading early; a broken pipe here is fine.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("binary finishes")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Enough empty lines to take every recommendation of a whole campaign.
+fn advisor_input() -> String {
+    "\n".repeat(2000)
+}
+
+#[test]
+fn whole_game_through_a_pipe_takes_the_advice_and_debriefs() {
+    let out = sixparty(&["play", "--plain", "--seed", "7"], &advisor_input());
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(stdout.contains("=== Turn 1 of 24 · Jan 2010 ==="));
+    assert!(stdout.contains("=== Turn 24 of 24 · Dec 2011 ==="));
+    assert!(stdout.contains("DEBRIEF"));
+    for name in [
+        "United States",
+        "Japan",
+        "Republic of Korea",
+        "Russian Federation",
+    ] {
+        assert!(stdout.contains(name), "debrief names {name}");
+    }
+    assert!(stdout.contains("← you"), "the player's row is marked");
+    assert!(stdout.contains("Dynamics at work ("));
+    assert!(stdout.contains("seed 7"));
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "plain output has no escape codes"
+    );
+}
+
+#[test]
+fn same_seed_same_choices_same_game_byte_for_byte() {
+    let a = sixparty(
+        &["play", "--plain", "--seed", "42", "--as", "china"],
+        &advisor_input(),
+    );
+    let b = sixparty(
+        &["play", "--plain", "--seed", "42", "--as", "china"],
+        &advisor_input(),
+    );
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let c = sixparty(
+        &["play", "--plain", "--seed", "43", "--as", "china"],
+        &advisor_input(),
+    );
+    assert_ne!(a.stdout, c.stdout, "the seed matters");
+}
+
+#[test]
+fn end_of_input_stops_cleanly_and_says_where() {
+    let out = sixparty(&["play", "--plain", "--seed", "1"], "\n\n\n\n\n\n\n\n");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Stopped at Turn"), "{stdout}");
+    assert!(!stdout.contains("DEBRIEF"));
+}
+
+#[test]
+fn q_stops_the_game() {
+    let out = sixparty(&["play", "--plain", "--seed", "1", "--as", "japan"], "q\n");
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Stopped at Turn 1"));
+}
+
+#[test]
+fn bad_input_is_refused_and_asked_again() {
+    let out = sixparty(&["play", "--plain", "--seed", "1"], "banana\n99\n3\nq\n");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("\"banana\" is not a choice"), "{stdout}");
+    assert!(stdout.contains("\"99\" is not a choice"));
+    assert!(
+        stdout.contains("You play Japan."),
+        "the third answer is taken"
+    );
+}
+
+#[test]
+fn unknown_party_lists_the_valid_ids() {
+    let out = sixparty(&["play", "--plain", "--as", "taiwan"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("unknown party \"taiwan\""), "{err}");
+    assert!(err.contains("north_korea"), "{err}");
+}
+
+#[test]
+fn broken_scenario_file_is_placed_exit_one_no_panic() {
+    let dir = std::env::temp_dir().join(format!("sixparty-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.ron");
+    let good = include_str!("fixtures/mini.ron");
+    std::fs::write(
+        &path,
+        good.replacen(
+            "members: [\"alpha\", \"beta\", \"gamma\"]",
+            "members: [\"alpha\", \"beta\", \"gamm\"]",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = sixparty(&["play", "--plain", path.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("broken.ron:"), "{err}");
+    assert!(err.contains("unknown party \"gamm\""), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    std::fs::write(&path, "(format: 1, id: ").unwrap();
+    let out = sixparty(&["validate", path.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("broken.ron:1:"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_scenario_file_can_be_played_by_path() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.ron");
+    let out = sixparty(
+        &["play", "--plain", "--seed", "3", path, "--as", "delta"],
+        &advisor_input(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("You play Delta."));
+    assert!(stdout.contains("=== Turn 12 of 12"));
+    assert!(stdout.contains("DEBRIEF"));
+}
+
+#[test]
+fn list_shows_the_builtin_campaign_as_default() {
+    let out = sixparty(&["list"], "");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("campaign-2010-2011"));
+    assert!(stdout.contains("(default)"));
+}
+
+#[test]
+fn help_is_available_everywhere() {
+    for args in [
+        &["--help"][..],
+        &["play", "--help"],
+        &["list", "--help"],
+        &["validate", "--help"],
+    ] {
+        let out = sixparty(args, "");
+        assert!(out.status.success(), "{args:?}");
+        assert!(text(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}

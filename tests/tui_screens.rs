@@ -1,0 +1,484 @@
+//! The terminal screens, drawn into ratatui's `TestBackend`: no terminal needed.
+//!
+//! Each test plays the real default scenario, seeded, through the same keys a player presses,
+//! and checks the screen shows what it must. Snapshots (insta) keep the 80×24 layouts in view;
+//! the assertions on plain strings are what make a test fail for a reason a reader can see.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+use sixparty::scenario::{self, DEFAULT_SCENARIO, PartyIx, Scenario};
+use sixparty::session::Session;
+use sixparty::ui::tui::app::{Focus, Overlay};
+use sixparty::ui::tui::{Action, App, Outcome, Screen, Theme, draw, keys};
+
+fn campaign() -> Arc<Scenario> {
+    Arc::new(scenario::resolve(DEFAULT_SCENARIO, None).expect("the default scenario loads"))
+}
+
+fn party(s: &Scenario, id: &str) -> PartyIx {
+    s.party_by_id(id).expect("party exists")
+}
+
+/// A game of the campaign with one human seat, at its first orders (decisions taken as the
+/// advisor would).
+fn game_as(id: &str, seed: u64, theme: Theme) -> App {
+    let s = campaign();
+    let me = party(&s, id);
+    let mut app = App::with_session(Session::new(s, seed, vec![me]), theme);
+    skip_decisions(&mut app);
+    assert!(matches!(app.screen(), Screen::Orders), "reached the orders");
+    app
+}
+
+fn skip_decisions(app: &mut App) {
+    for _ in 0..20 {
+        if !matches!(app.screen(), Screen::Decide(_)) {
+            break;
+        }
+        press(app, KeyCode::Char('a'));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = keys::action_for_key(app, &KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
+}
+
+fn terminal(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| draw(f, app)).expect("draws");
+    t
+}
+
+fn text_of(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The screen as text.
+fn screen(app: &App, w: u16, h: u16) -> String {
+    text_of(terminal(app, w, h).backend().buffer())
+}
+
+fn line(screen: &str, n: usize) -> &str {
+    screen.lines().nth(n).unwrap_or("")
+}
+
+#[test]
+fn main_screen_shows_map_turn_orders_and_keys() {
+    let app = game_as("japan", 1, Theme::plain());
+    let s = screen(&app, 80, 24);
+    // The header: scenario, turn, seat, capital and orders.
+    assert!(line(&s, 0).contains("Campaign 2010"), "{s}");
+    assert!(line(&s, 0).contains("Turn 1 of 24 · Jan 2010"), "{s}");
+    assert!(line(&s, 1).contains("You: Japan"), "{s}");
+    assert!(line(&s, 1).contains("orders 0 of 2"), "{s}");
+    assert!(line(&s, 1).contains("capital"), "{s}");
+    // Every party on the map, the player's in brackets.
+    for short in ["US", "PRC", "[JPN]", "ROK", "DPRK", "RUS"] {
+        assert!(s.contains(short), "map lacks {short}:\n{s}");
+    }
+    // Panels.
+    for title in ["Region", "Relations", "Forums", "Orders", "News"] {
+        assert!(s.contains(title), "no {title} panel:\n{s}");
+    }
+    // The forums with a status word.
+    assert!(s.contains("6PT"), "{s}");
+    assert!(
+        ["active", "suspended", "proposed", "collapsed"]
+            .iter()
+            .any(|w| s.contains(w)),
+        "{s}"
+    );
+    // The advisor's pick, highlighted, with its cost and stance.
+    let play = app.play().expect("a game");
+    let best = &play.board.ranked[0];
+    let sc = &play.scenario;
+    let action = &sc.actions[best.order.action.0];
+    let label = sixparty::ui::text::order_label(sc, &best.order);
+    let shown: String = label.chars().take(20).collect();
+    assert!(s.contains(&shown), "order {label} not shown:\n{s}");
+    let cost = format!("{} cap", action.cost);
+    assert!(s.contains(&cost), "cost {cost} not shown:\n{s}");
+    assert!(s.contains('★'), "advisor's pick not marked:\n{s}");
+    // The keys, on the bottom line.
+    let keys = line(&s, 23);
+    for k in [
+        "Enter give",
+        "x withdraw",
+        "a advisor",
+        "e end turn",
+        "? help",
+        "q quit",
+    ] {
+        assert!(keys.contains(k), "key line lacks {k}: {keys}");
+    }
+    insta::assert_snapshot!("main_80x24_japan", s);
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let mut app = game_as("us", 1, Theme::plain());
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    let s = screen(&app, 80, 24);
+    for k in [
+        "↑ ↓",
+        "Enter",
+        "Backspace",
+        "Tab",
+        "PgUp",
+        "Esc",
+        "Ctrl-C",
+        "withdraw",
+        "advisor",
+        "end the turn",
+        "quit",
+    ] {
+        assert!(s.contains(k), "help lacks {k}:\n{s}");
+    }
+    insta::assert_snapshot!("help_80x24", s);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn too_small_terminal_says_so_and_keys_wait() {
+    let mut app = game_as("china", 1, Theme::plain());
+    app.update(Action::Resize(60, 20));
+    let s = screen(&app, 60, 20);
+    assert!(s.contains("enlarge the terminal"), "{s}");
+    assert!(s.contains("80×24"), "{s}");
+    assert!(s.contains("60×20"), "{s}");
+    // Keys do nothing while the screen cannot be seen...
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.play().expect("game").board.turn, 1);
+    // ...except Ctrl-C.
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(app.outcome(), Some(Outcome::Quit { turn: 1 }));
+}
+
+#[test]
+fn resumes_when_big_enough_and_grows() {
+    let mut app = game_as("south_korea", 2, Theme::plain());
+    app.update(Action::Resize(60, 20));
+    app.update(Action::Resize(120, 40));
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("enlarge"), "{s}");
+    assert!(s.contains("Your figures"), "{s}");
+    assert!(s.contains("security"), "{s}");
+    assert!(s.contains("Turn 1 of 24"), "{s}");
+}
+
+#[test]
+fn quit_asks_first() {
+    let mut app = game_as("us", 3, Theme::plain());
+    press(&mut app, KeyCode::Char('q'));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("Quit? the game will be lost (y/n)"), "{s}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.outcome(), None);
+    assert_eq!(app.overlay(), None);
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.outcome(), Some(Outcome::Quit { turn: 1 }));
+}
+
+#[test]
+fn ctrl_c_quits_without_asking() {
+    let mut app = game_as("us", 3, Theme::plain());
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(app.outcome(), Some(Outcome::Quit { turn: 1 }));
+}
+
+#[test]
+fn give_and_withdraw_orders() {
+    let mut app = game_as("japan", 4, Theme::plain());
+    let first = app.play().expect("game").board.ranked[0].order;
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    let play = app.play().expect("game");
+    assert_eq!(play.board.given, vec![first]);
+    let s = screen(&app, 80, 24);
+    assert!(line(&s, 1).contains("orders 1 of 2"), "{s}");
+    assert!(s.contains("✓"), "given order not listed:\n{s}");
+    assert!(s.contains("Given:"), "no confirmation:\n{s}");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.play().expect("game").board.given.is_empty());
+    assert!(screen(&app, 80, 24).contains("Withdrawn:"));
+    // Enter on a given order withdraws it too.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.play().expect("game").board.given.is_empty());
+}
+
+#[test]
+fn advisor_key_gives_the_recommended_orders() {
+    let mut app = game_as("china", 5, Theme::plain());
+    let advice: Vec<_> = app
+        .play()
+        .expect("game")
+        .board
+        .advice
+        .iter()
+        .map(|c| c.order)
+        .collect();
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.play().expect("game").board.given, advice);
+}
+
+#[test]
+fn tab_moves_focus_to_the_news() {
+    let mut app = game_as("russia", 6, Theme::plain());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.play().expect("game").focus, Focus::News);
+    let s = screen(&app, 80, 24);
+    assert!(line(&s, 23).contains("Tab orders"), "{s}");
+    assert!(s.contains("This month"), "{s}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.play().expect("game").focus, Focus::Orders);
+}
+
+#[test]
+fn ending_turns_moves_the_calendar_and_shows_last_month() {
+    let mut app = game_as("us", 7, Theme::plain());
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('e'));
+    skip_decisions(&mut app);
+    assert!(matches!(app.screen(), Screen::Orders));
+    let s = screen(&app, 80, 24);
+    assert!(line(&s, 0).contains("Turn 2 of 24 · Feb 2010"), "{s}");
+    assert!(s.contains("Last month"), "{s}");
+}
+
+#[test]
+fn decision_dialog_shows_text_note_options_and_advice() {
+    let s = campaign();
+    // Find a seat and seed whose first turn asks for a decision.
+    let mut found = None;
+    'search: for seed in 1..6 {
+        for p in 0..s.parties.len() {
+            let app = App::with_session(
+                Session::new(Arc::clone(&s), seed, vec![PartyIx(p)]),
+                Theme::plain(),
+            );
+            if matches!(app.screen(), Screen::Decide(_)) {
+                found = Some(app);
+                break 'search;
+            }
+        }
+    }
+    let mut app = found.expect("some seat decides on turn 1");
+    let before = d_pending(&app);
+    let event = &app.play().expect("game").scenario.events[before.event.0];
+    let title: String = event.title.chars().take(30).collect();
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("Decision"), "{out}");
+    assert!(out.contains(&title), "{out}");
+    assert!(out.contains("What do you do?"), "{out}");
+    assert!(out.contains("1. "), "{out}");
+    assert!(out.contains("★ advisor"), "{out}");
+    assert!(out.contains("★ Advisor: option"), "{out}");
+    assert!(line(&out, 23).contains("Enter decide"), "{out}");
+    if !event.teaching.is_empty() {
+        assert!(out.contains("Note:"), "{out}");
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_ne!(d_pending(&app), before, "the decision was taken");
+}
+
+fn d_pending(app: &App) -> sixparty::sim::Pending {
+    match app.screen() {
+        Screen::Decide(d) => d.pending,
+        _ => sixparty::sim::Pending {
+            event: sixparty::scenario::EventIx(usize::MAX),
+            decider: PartyIx(usize::MAX),
+        },
+    }
+}
+
+#[test]
+fn choose_scenario_then_seat() {
+    let (entries, _) = scenario::catalogue(None);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("choose a scenario"), "{s}");
+    assert!(s.contains(DEFAULT_SCENARIO), "{s}");
+    assert!(
+        s.contains("▶ Campaign 2010"),
+        "default not preselected:\n{s}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let s = screen(&app, 80, 24);
+    assert!(matches!(app.screen(), Screen::ChooseParty { .. }), "{s}");
+    assert!(s.contains("Briefing · United States"), "{s}");
+    assert!(s.contains("You are Washington"), "{s}");
+    insta::assert_snapshot!("choose_party_80x24", s);
+    press(&mut app, KeyCode::Down);
+    assert!(screen(&app, 80, 24).contains("Briefing · People's Republic of China"));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::ChooseScenario { .. }));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.play().is_some());
+    // Before a game q leaves at once.
+    let (entries, _) = scenario::catalogue(None);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.outcome(), Some(Outcome::Quit { turn: 0 }));
+}
+
+#[test]
+fn broken_scenario_shows_its_error() {
+    let (mut entries, _) = scenario::catalogue(None);
+    let mut broken = entries[0].clone();
+    broken.id = "broken".into();
+    broken.title = "A broken scenario".into();
+    broken.text = broken.text.replacen("turns: 24", "turns: 0", 1);
+    entries.insert(0, broken);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.screen(),
+        Screen::ChooseScenario { error: Some(_), .. }
+    ));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("does not load"), "{s}");
+}
+
+#[test]
+fn hot_seat_hands_over() {
+    let s = campaign();
+    let seats = vec![party(&s, "us"), party(&s, "china")];
+    let mut app = App::with_session(Session::new(s, 1, seats), Theme::plain());
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("Hand over to"), "{out}");
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        match app.screen() {
+            Screen::Handover { party } => {
+                seen.push(*party);
+                press(&mut app, KeyCode::Enter);
+            }
+            Screen::Decide(_) => press(&mut app, KeyCode::Char('a')),
+            Screen::Orders => {
+                if app.play().expect("game").board.turn > 1 {
+                    break;
+                }
+                press(&mut app, KeyCode::Char('e'));
+            }
+            _ => break,
+        }
+    }
+    assert!(
+        seen.contains(&PartyIx(0)) && seen.contains(&PartyIx(1)),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn no_color_uses_no_colours() {
+    let app = game_as("japan", 1, Theme::plain());
+    let t = terminal(&app, 80, 24);
+    for cell in &t.backend().buffer().content {
+        assert_eq!(cell.fg, Color::Reset, "coloured cell {:?}", cell.symbol());
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    // The mood is in the symbols on the map and the words in the relations.
+    let s = text_of(t.backend().buffer());
+    assert!(
+        ["close", "friendly", "wary", "cold", "hostile"]
+            .iter()
+            .any(|w| s.contains(w)),
+        "{s}"
+    );
+    let coloured = game_as("japan", 1, Theme::colored());
+    let t = terminal(&coloured, 80, 24);
+    assert!(
+        t.backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg == Color::Green || c.fg == Color::Red || c.fg == Color::Yellow)
+    );
+}
+
+#[test]
+fn a_whole_game_ends_in_the_debrief() {
+    let mut app = game_as("russia", 11, Theme::plain());
+    for _ in 0..200 {
+        match app.screen() {
+            Screen::Decide(_) => press(&mut app, KeyCode::Char('a')),
+            Screen::Orders => {
+                press(&mut app, KeyCode::Char('a'));
+                press(&mut app, KeyCode::Char('e'));
+            }
+            _ => break,
+        }
+    }
+    assert!(matches!(app.screen(), Screen::Debrief { .. }));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("DEBRIEF"), "{s}");
+    assert!(line(&s, 23).contains("leave"), "{s}");
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::End);
+    let end = screen(&app, 80, 24);
+    assert!(
+        end.contains("Dynamics at work") || end.contains('✓'),
+        "{end}"
+    );
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.outcome(), Some(Outcome::Finished));
+}
+
+#[test]
+#[ignore = "prints screens for a person to look at"]
+fn print_screens() {
+    let s = campaign();
+    for p in 0..s.parties.len() {
+        let app = App::with_session(
+            Session::new(Arc::clone(&s), 1, vec![PartyIx(p)]),
+            Theme::plain(),
+        );
+        println!("{}", screen(&app, 80, 24));
+    }
+    let mut app = game_as("russia", 11, Theme::plain());
+    println!("{}", screen(&app, 120, 40));
+    for _ in 0..200 {
+        match app.screen() {
+            Screen::Decide(_) => press(&mut app, KeyCode::Char('a')),
+            Screen::Orders => {
+                press(&mut app, KeyCode::Char('a'));
+                press(&mut app, KeyCode::Char('e'));
+            }
+            _ => break,
+        }
+    }
+    println!("{}", screen(&app, 80, 24));
+    press(&mut app, KeyCode::PageDown);
+    println!("{}", screen(&app, 80, 24));
+    let (entries, _) = scenario::catalogue(None);
+    let app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    println!("{}", screen(&app, 80, 24));
+}
