@@ -44,7 +44,9 @@ fn doctrine<'a>(s: &'a Scenario, state: &GameState, p: PartyIx) -> &'a Doctrine 
     &s.doctrines[state.parties[p.0].doctrine.0]
 }
 
-/// The goal whose value moved most (weighted), described for a player.
+/// What a move does for the party's goals, for a player: the biggest gain and, when there is
+/// one, the biggest cost ("raises X (a → b); but lowers Y (c → d)"). Each choice helps one
+/// relationship and strains another, so the reason shows both sides.
 fn main_change(
     s: &Scenario,
     before: &StateFacts,
@@ -52,17 +54,24 @@ fn main_change(
     p: PartyIx,
 ) -> Option<String> {
     let d = doctrine(s, &before.state, p);
-    let mut best: Option<(f32, String)> = None;
+    let mut gain: Option<(f32, Goal)> = None;
+    let mut cost: Option<(f32, Goal)> = None;
     for (g, w) in &d.goals {
         let delta = (rules::goal_value(after, p, *g) - rules::goal_value(before, p, *g)) * w;
-        if delta.abs() < 1e-5 {
-            continue;
+        if delta > 1e-4 && gain.is_none_or(|(b, _)| delta > b) {
+            gain = Some((delta, *g));
         }
-        if best.as_ref().is_none_or(|(b, _)| delta.abs() > b.abs()) {
-            best = Some((delta, describe_change(s, before, after, p, *g)));
+        if delta < -1e-4 && cost.is_none_or(|(b, _)| delta < b) {
+            cost = Some((delta, *g));
         }
     }
-    best.map(|(_, text)| text)
+    let say = |g: Goal| describe_change(s, before, after, p, g);
+    match (gain, cost) {
+        (Some((_, g)), Some((_, c))) => Some(format!("{}; but {}", say(g), say(c))),
+        (Some((_, g)), None) => Some(say(g)),
+        (None, Some((_, c))) => Some(say(c)),
+        (None, None) => None,
+    }
 }
 
 /// "raises China's trust in the United States (12 → 16)" and the like.

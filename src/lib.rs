@@ -7,6 +7,8 @@
 //! - [`debrief`]: scores, timeline and the dynamics that occurred;
 //! - [`ui`]: the terminal screen and the plain line mode.
 
+#![warn(missing_docs)]
+
 pub mod ai;
 pub mod debrief;
 pub mod scenario;

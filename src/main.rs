@@ -9,13 +9,19 @@ use clap::{Parser, Subcommand};
 
 use sixparty::scenario::{self, PartyIx, Scenario};
 use sixparty::ui::plain::{Ending, Plain};
+use sixparty::ui::tui;
 
 /// Six Parties: a turn-based strategy game of Northeast Asian diplomacy.
 ///
 /// With no command, plays the default scenario (the 2010–2011 campaign).
 #[derive(Parser, Debug)]
 #[command(name = "sixparty", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// With no command, the options of `play`.
+    #[command(flatten)]
+    play: PlayArgs,
+
     /// Folder of scenario files; a file there wins over the built-in scenario of the same id.
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
     scenarios: PathBuf,
@@ -72,7 +78,7 @@ impl Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.is_dir().then_some(cli.scenarios.as_path());
-    let result = match cli.command.unwrap_or(Command::Play(PlayArgs::default())) {
+    let result = match cli.command.unwrap_or(Command::Play(cli.play)) {
         Command::Play(args) => play(args, dir),
         Command::List => list(dir),
         Command::Validate { paths } => validate(&paths, dir),
@@ -207,7 +213,13 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
         None => Vec::new(),
     };
     if plain {
-        let scenario = chosen.expect("plain mode always names a scenario");
+        let scenario = match chosen {
+            Some(s) => s,
+            None => Arc::new(
+                scenario::resolve(scenario::DEFAULT_SCENARIO, dir)
+                    .map_err(|e| Failure::new(1, e.to_string()))?,
+            ),
+        };
         let stdin = io::stdin();
         let mut game = Plain::new(stdin.lock(), io::stdout().lock());
         match game.play(scenario, seed, humans) {
@@ -217,11 +229,14 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
             Err(e) => Err(Failure::new(1, format!("input/output error: {e}"))),
         }
     } else {
-        // TUI_PENDING
-        let _ = (chosen, humans);
-        Err(Failure::new(
-            1,
-            "the terminal screen is not built yet; use --plain",
-        ))
+        let (entries, _) = scenario::catalogue(dir);
+        match tui::run(entries, chosen, humans, seed) {
+            Ok(tui::Outcome::Finished) => Ok(()),
+            Ok(tui::Outcome::Quit { turn }) => {
+                println!("Quit at turn {turn}; the game was not finished (seed {seed}).");
+                Ok(())
+            }
+            Err(e) => Err(Failure::new(1, format!("terminal error: {e}"))),
+        }
     }
 }

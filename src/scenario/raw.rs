@@ -231,6 +231,8 @@ pub enum Prefer {
 }
 
 /// Something measured between 0 (worst) and 1 (best) for the party that holds the goal.
+// The variant's doc names its fields; each field is a reference or a number as named.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum RawGoal {
     /// A track's value, high or low.
@@ -580,6 +582,8 @@ pub enum AllianceFigure {
 }
 
 /// A change to the game state.
+// The variant's doc names its fields; each field is a reference or a number as named.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum RawEffect {
     /// `from`'s trust toward `to` changes.
@@ -637,6 +641,8 @@ pub enum RawEffect {
 }
 
 /// A condition on the game state.
+// The variant's doc names its fields; each field is a reference or a number as named.
+#[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum RawCondition {
     /// Always true.

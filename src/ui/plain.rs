@@ -169,7 +169,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         session.start_turn().map_err(io::Error::other)?;
         let turn = session.game.turn();
         writeln!(self.out, "\n=== {} ===", text::turn_heading(&s, turn))?;
-        let news = session.game.news_so_far();
+        // Events waiting for the player's decision are shown in full below, not twice.
+        let asked: Vec<String> = session
+            .human_decisions()
+            .iter()
+            .map(|p| format!("{} — ", s.events[p.event.0].title))
+            .collect();
+        let news: Vec<String> = session
+            .game
+            .news_so_far()
+            .into_iter()
+            .filter(|n| !asked.iter().any(|a| n.starts_with(a.as_str())))
+            .collect();
         if !news.is_empty() {
             writeln!(self.out, "News:")?;
             for n in news {

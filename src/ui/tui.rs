@@ -107,10 +107,14 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
-        let previous = Arc::clone(&self.previous_hook);
-        // Our hook holds the other clone; replacing it drops that one.
-        let _ours = panic::take_hook();
-        panic::set_hook(Box::new(move |info| previous(info)));
+        // The hook cannot be changed while a panic unwinds (that would abort); ours stays then,
+        // and restoring twice is harmless.
+        if !std::thread::panicking() {
+            let previous = Arc::clone(&self.previous_hook);
+            // Our hook holds the other clone; replacing it drops that one.
+            let _ours = panic::take_hook();
+            panic::set_hook(Box::new(move |info| previous(info)));
+        }
     }
 }
 

@@ -159,7 +159,8 @@ pub struct Board {
     pub advice: Vec<Choice>,
     /// The turn of `last_news`, if any.
     pub last_turn: Option<u32>,
-    /// News of the last resolved turn.
+    /// News of the last resolved turn that the seat had not seen during it: what came of the
+    /// orders, the forums' sessions, the spill-overs.
     pub last_news: Vec<String>,
     /// News of this turn so far.
     pub news_now: Vec<String>,
@@ -192,6 +193,8 @@ pub struct Play {
     pub selected: usize,
     /// First line of the news shown.
     pub news_scroll: usize,
+    /// The news of a turn as the seats saw it when they ended it, to show only what is new.
+    pub seen_news: (u32, Vec<String>),
 }
 
 impl Play {
@@ -220,6 +223,7 @@ impl Play {
             focus: Focus::Orders,
             selected: 0,
             news_scroll: 0,
+            seen_news: (0, Vec::new()),
         }
     }
 
@@ -250,10 +254,22 @@ impl Play {
         let report = s.game.report();
         let turn = s.game.turn();
         let (last_turn, last_news) = if report.turn > 0 && report.turn + 1 >= turn {
-            (
-                Some(report.turn),
-                report.news.iter().map(|n| n.text.clone()).collect(),
-            )
+            let mut seen = if self.seen_news.0 == report.turn {
+                self.seen_news.1.clone()
+            } else {
+                Vec::new()
+            };
+            let fresh = report
+                .news
+                .iter()
+                .filter(|n| {
+                    // Each line seen during the turn hides one line of the report.
+                    let known = seen.iter().position(|t| *t == n.text);
+                    known.map(|i| seen.remove(i)).is_none()
+                })
+                .map(|n| n.text.clone())
+                .collect();
+            (Some(report.turn), fresh)
         } else {
             (None, Vec::new())
         };
@@ -748,16 +764,18 @@ impl App {
                 if !play.to_order.is_empty() {
                     play.to_order.remove(0);
                 }
+                play.seen_news = (play.board.turn, play.board.news_now.clone());
                 let turn = play.board.turn;
                 self.advance();
                 let resolved = self.play.as_ref().is_some_and(|p| p.board.turn > turn);
                 if self.status.is_none() && resolved {
-                    self.say("Turn resolved: the region's answer is in the news.", false);
+                    self.say("Turn resolved: see the news.", false);
                 }
             }
             (Action::Withdraw, _) => {
-                if let Some(&last) = play.board.given.last() {
-                    self.withdraw(last);
+                let highlighted = play.board.given.get(play.selected).copied();
+                if let Some(o) = highlighted.or_else(|| play.board.given.last().copied()) {
+                    self.withdraw(o);
                 } else {
                     self.say("No order to withdraw this turn.", true);
                 }

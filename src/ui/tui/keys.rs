@@ -74,7 +74,10 @@ pub const HELP: &[(&str, &str)] = &[
         "Enter",
         "give the highlighted order; on a given order, withdraw it",
     ),
-    ("x  Backspace", "withdraw the last order given"),
+    (
+        "x  Backspace",
+        "withdraw the highlighted given order, else the last one",
+    ),
     ("a", "take the advisor's recommendation (★)"),
     ("e", "end the turn: the region answers"),
     ("Tab", "switch focus between the orders and the news"),

@@ -541,25 +541,28 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
     let mut rows: Vec<(Option<usize>, Line<'static>)> = Vec::new();
     let wide = w + 2 >= usize::from(WIDE_ORDERS);
     for (i, o) in b.given.iter().enumerate() {
-        let cost = s.actions[o.action.0].cost;
-        let hint = if play.selected == i {
-            "  Enter withdraws"
-        } else {
-            ""
-        };
-        let text = format!("✓ {}", text::order_label(s, o));
-        let right = format!("{} cap{hint}", amount(cost));
-        let left = truncate(&text, w.saturating_sub(width(&right) + 1));
-        let gap = w.saturating_sub(width(&left) + width(&right));
-        let style = if play.selected == i {
+        let selected = play.selected == i;
+        let cost = format!("{} cap", amount(s.actions[o.action.0].cost));
+        let left = truncate(
+            &format!("✓ {}", text::order_label(s, o)),
+            w.saturating_sub(width(&cost) + 1),
+        );
+        let gap = w.saturating_sub(width(&left) + width(&cost));
+        let style = if selected {
             theme.selected()
         } else {
             theme.notice()
         };
         rows.push((
             Some(i),
-            Line::styled(format!("{left}{}{right}", " ".repeat(gap)), style),
+            Line::styled(format!("{left}{}{cost}", " ".repeat(gap)), style),
         ));
+        if selected {
+            rows.push((
+                Some(i),
+                Line::styled("  given · Enter or x withdraws it", theme.dim()),
+            ));
+        }
     }
     let max = s.rules.max_orders as usize;
     if b.ranked.is_empty() {
