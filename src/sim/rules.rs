@@ -372,6 +372,13 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
     let stance = action.stance;
     let topic = action.topic;
     let a = o.party;
+    // The same move as last month means less: a second identical summit or pledge in a row is
+    // received at half weight, so a party that repeats itself gets less from it.
+    let k = if f.record().last_orders.contains(&o) {
+        0.5
+    } else {
+        1.0
+    };
     match (stance, o.target) {
         (Stance::Cooperative, Target::Party(b)) => {
             // A gesture from someone who has been pressing you is received warily.
@@ -379,7 +386,7 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
             let trust = f.get(Var::Trust(b, a));
             f.add(
                 Var::Trust(b, a),
-                rules.cooperative_trust * (1.0 + 0.5 * memory) * saturation(trust),
+                k * rules.cooperative_trust * (1.0 + 0.5 * memory) * saturation(trust),
             );
             if memory < -0.3 {
                 let (an, bn) = (
@@ -398,17 +405,17 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
             remember(f, b, a, 1.0);
         }
         (Stance::Competitive, Target::Party(b)) => {
-            f.add(Var::Trust(b, a), -rules.competitive_trust);
-            f.add(Var::Threat(b, a), rules.competitive_threat);
+            f.add(Var::Trust(b, a), -k * rules.competitive_trust);
+            f.add(Var::Threat(b, a), k * rules.competitive_threat);
             remember(f, b, a, -1.0);
             brinkmanship(f, a, log);
         }
-        (Stance::Alliance, Target::Party(b)) => reassure(f, a, b, log),
+        (Stance::Alliance, Target::Party(b)) => reassure(f, a, b, k, log),
         (Stance::Cooperative, Target::Forum(x)) => {
-            f.add(Var::Habit(x), 1.0);
+            f.add(Var::Habit(x), k);
             let members = f.scenario().forums[x.0].members.clone();
             for m in members.into_iter().filter(|m| *m != a) {
-                f.add(Var::Trust(m, a), 1.0);
+                f.add(Var::Trust(m, a), k);
             }
         }
         (Stance::Competitive, Target::Forum(x)) => {
@@ -428,7 +435,7 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
 
 /// A patron (or client) reassures its ally: commitment up, the client's fear down, the patron's
 /// entrapment risk up, and every rival of the alliance more alarmed by the patron.
-fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, log: &mut Log) {
+fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, k: f32, log: &mut Log) {
     let s = f.scenario();
     let Some(al) = s.alliance_between(a, b) else {
         return;
@@ -438,17 +445,17 @@ fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, log: &mut Log)
     let commitment = f.get(Var::Alliance(al, AllianceFigure::Commitment));
     f.add(
         Var::Alliance(al, AllianceFigure::Commitment),
-        5.0 * (1.0 - commitment / 110.0),
+        k * 5.0 * (1.0 - commitment / 110.0),
     );
     if alliance.patron == a {
-        let fear = f.add(Var::Alliance(al, AllianceFigure::AbandonmentFear), -6.0);
-        let trap = f.add(Var::Alliance(al, AllianceFigure::EntrapmentRisk), 3.0);
-        f.add(Var::Trust(b, a), 2.0);
+        let fear = f.add(Var::Alliance(al, AllianceFigure::AbandonmentFear), -6.0 * k);
+        let trap = f.add(Var::Alliance(al, AllianceFigure::EntrapmentRisk), 3.0 * k);
+        f.add(Var::Trust(b, a), 2.0 * k);
         let mut alarmed = Vec::new();
         for r in &alliance.rivals {
             if *r != a && *r != b {
-                f.add(Var::Threat(*r, a), 3.0);
-                f.add(Var::Trust(*r, a), -1.0);
+                f.add(Var::Threat(*r, a), 3.0 * k);
+                f.add(Var::Trust(*r, a), -k);
                 alarmed.push(name(f.scenario(), *r).to_owned());
             }
         }
@@ -468,7 +475,7 @@ fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, log: &mut Log)
         log.observe(Dynamic::AllianceSecurityDilemma, vec![a, b], text);
     } else {
         // A client's gesture toward its patron: commitment and the patron's trust.
-        f.add(Var::Trust(b, a), 3.0);
+        f.add(Var::Trust(b, a), 3.0 * k);
     }
 }
 

@@ -557,11 +557,16 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
             Some(i),
             Line::styled(format!("{left}{}{cost}", " ".repeat(gap)), style),
         ));
+        // What the action does, in the catalogue's words: in full for the highlighted one.
+        let description = &s.actions[o.action.0].description;
         if selected {
-            rows.push((
-                Some(i),
-                Line::styled("  given · Enter or x withdraws it", theme.dim()),
-            ));
+            let text = format!("{description} (Enter or x withdraws it)");
+            for l in wrap_hanging(&text, w, "  ") {
+                rows.push((Some(i), Line::styled(l, theme.dim())));
+            }
+        } else if !description.is_empty() {
+            let l = truncate(description, w.saturating_sub(2));
+            rows.push((Some(i), Line::styled(format!("  {l}"), theme.dim())));
         }
     }
     let max = s.rules.max_orders as usize;
@@ -677,18 +682,6 @@ fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
     let theme = app.theme();
     let focused = play.focus == Focus::Orders;
     let mut block = panel(theme, "Orders · ★ advisor's pick", focused);
-    if let Some(status) = app.status() {
-        let style = if status.error {
-            theme.error()
-        } else {
-            theme.notice()
-        };
-        let room = usize::from(area.width.saturating_sub(4));
-        block = block.title_bottom(Span::styled(
-            format!(" {} ", truncate(&status.text, room)),
-            style,
-        ));
-    }
     let inner = block.inner(area);
     let rows = order_rows(app, play, usize::from(inner.width));
     let h = usize::from(inner.height);
@@ -701,13 +694,25 @@ fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
         .iter()
         .position(|(i, _)| *i == Some(play.selected))
         .unwrap_or(0);
-    let mut offset = (last + 1).saturating_sub(h);
-    offset = offset.min(first);
+    let offset = (last + 1).saturating_sub(h).min(first);
     if offset > 0 {
         block = block.title(Line::styled(" ↑ more ", theme.dim()).right_aligned());
     }
-    if rows.len() > offset + h {
+    let more_below = rows.len() > offset + h;
+    if more_below {
         block = block.title_bottom(Line::styled(" ↓ more ", theme.dim()).right_aligned());
+    }
+    if let Some(status) = app.status() {
+        let style = if status.error {
+            theme.error()
+        } else {
+            theme.notice()
+        };
+        let room = usize::from(area.width.saturating_sub(if more_below { 13 } else { 4 }));
+        block = block.title_bottom(Span::styled(
+            format!(" {} ", truncate(&status.text, room)),
+            style,
+        ));
     }
     frame.render_widget(block, area);
     let lines: Vec<Line> = rows
@@ -864,7 +869,7 @@ fn decision_parts(
 }
 
 /// The inner area of the decision box and how the options split it.
-fn decision_areas(area: Rect, options: usize) -> (Rect, Rect) {
+fn decision_areas(area: Rect, text: usize, options: usize) -> (Rect, Rect) {
     let [_, body, _] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(0),
@@ -875,10 +880,14 @@ fn decision_areas(area: Rect, options: usize) -> (Rect, Rect) {
         .inner(body)
         .inner(ratatui::layout::Margin::new(1, 0));
     let opts = (options as u16).min(inner.height.saturating_sub(3));
-    let [text_area, _, opt_area] = Layout::vertical([
-        Constraint::Min(0),
+    // The options follow the text; only a text too long for the box scrolls.
+    let room = inner.height.saturating_sub(opts + 1);
+    let text = (text as u16).min(room);
+    let [text_area, _, opt_area, _] = Layout::vertical([
+        Constraint::Length(text),
         Constraint::Length(1),
         Constraint::Length(opts),
+        Constraint::Min(0),
     ])
     .areas(inner);
     (text_area, opt_area)
@@ -888,7 +897,7 @@ fn decision_areas(area: Rect, options: usize) -> (Rect, Rect) {
 pub fn decision_scroll_max(play: &Play, d: &Decision, area: Rect) -> usize {
     let w = usize::from(Block::bordered().inner(area).width.saturating_sub(2));
     let (text_lines, options) = decision_parts(Theme::plain(), play, d, w);
-    let (text_area, _) = decision_areas(area, options.len());
+    let (text_area, _) = decision_areas(area, text_lines.len(), options.len());
     text_lines
         .len()
         .saturating_sub(usize::from(text_area.height))
@@ -907,7 +916,7 @@ fn render_decision(frame: &mut Frame<'_>, app: &App, play: &Play, d: &Decision) 
     let e = &play.scenario.events[d.pending.event.0];
     let w = usize::from(body.width.saturating_sub(4));
     let (text_lines, options) = decision_parts(theme, play, d, w);
-    let (text_area, opt_area) = decision_areas(area, options.len());
+    let (text_area, opt_area) = decision_areas(area, text_lines.len(), options.len());
     let title = format!("Decision · {}", e.title);
     let mut block = panel(theme, &title, true);
     if d.waiting > 1 {
