@@ -115,3 +115,57 @@ fn unknown_scenario_id_lists_the_available_ones() {
     assert!(err.contains("no scenario \"campaign-2010\""), "{err}");
     assert!(err.contains(scenario::DEFAULT_SCENARIO), "{err}");
 }
+
+#[test]
+fn any_single_line_removed_gives_an_error_or_a_scenario_never_a_panic() {
+    let lines: Vec<&str> = MINI.lines().collect();
+    for i in 0..lines.len() {
+        let mut cut = lines.clone();
+        cut.remove(i);
+        let text = cut.join("\n");
+        if let Err(e) = scenario::load_str(&text, "cut.ron") {
+            let shown = e.to_string();
+            assert!(shown.starts_with("cut.ron:"), "line {i}: {shown}");
+        }
+    }
+}
+
+#[test]
+fn every_number_zeroed_or_negated_is_refused_or_plays() {
+    // Replace each number in turn with 0 and with a large negative: validation must catch what
+    // is out of range, and whatever passes must still load.
+    let mut starts = Vec::new();
+    let bytes = MINI.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit()
+            && (i == 0
+                || !bytes[i - 1].is_ascii_alphanumeric()
+                    && bytes[i - 1] != b'.'
+                    && bytes[i - 1] != b'-'
+                    && bytes[i - 1] != b'_')
+        {
+            starts.push(i);
+        }
+    }
+    for &i in &starts {
+        let end = i + MINI[i..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(0);
+        for replacement in ["0", "-9999.0", "0.0"] {
+            let text = format!("{}{}{}", &MINI[..i], replacement, &MINI[end..]);
+            if let Ok(s) = scenario::load_str(&text, "n.ron") {
+                // Whatever validates must also play.
+                let mut session =
+                    sixparty::session::Session::new(std::sync::Arc::new(s), 1, vec![]);
+                for _ in 0..3 {
+                    if session.game.is_over() {
+                        break;
+                    }
+                    session.start_turn().unwrap();
+                    session.open_orders().unwrap();
+                    session.end_turn().unwrap();
+                }
+            }
+        }
+    }
+}
