@@ -465,6 +465,7 @@ fn print_screens() {
     }
     let mut app = game_as("russia", 11, Theme::plain());
     println!("{}", screen(&app, 120, 40));
+    println!("{}", screen(&game_as("us", 1, Theme::plain()), 100, 30));
     for _ in 0..200 {
         match app.screen() {
             Screen::Decide(_) => press(&mut app, KeyCode::Char('a')),

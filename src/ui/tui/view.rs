@@ -23,8 +23,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::ai::figure_name;
-use crate::scenario::{Figure, ForumStatus, PartyIx, Scenario};
-use crate::sim::state::figure_slot;
+use crate::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
+use crate::sim::state::{alliance_slot, figure_slot};
 use crate::ui::text;
 
 use super::app::{App, Decision, Focus, Overlay, Play, Screen};
@@ -410,13 +410,17 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
     frame.render_widget(block, area);
     let st = &play.board.state;
     let me = play.seat.0;
-    let mut lines = vec![Line::styled(
+    // Wide panels add how the others feel: their mood toward you and their fear of you.
+    let wide = inner.width >= 50;
+    let head = if wide {
         format!(
-            "{:<5}{:>4} {:<8}{:>4}{:>7}",
-            "", "you→", "", "→you", "threat"
-        ),
-        theme.dim(),
-    )];
+            "{:<5}{:>4} {:<9}{:>4} {:<9}{:>8}{:>10}",
+            "", "you→", "", "→you", "", "you fear", "they fear"
+        )
+    } else {
+        format!("{:<5}{:>4} {:<8}{:>5}{:>7}", "", "you→", "", "→you", "threat")
+    };
+    let mut lines = vec![Line::styled(head, theme.dim())];
     for (i, p) in play.scenario.parties.iter().enumerate() {
         if i == me {
             continue;
@@ -424,15 +428,58 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
         let mine = st.trust[me][i];
         let theirs = st.trust[i][me];
         let threat = st.threat[me][i];
-        lines.push(Line::from(vec![
-            Span::raw(pad(&p.short, 5)),
-            Span::styled(
-                format!("{mine:>+4.0} {:<8}", text::mood(mine)),
-                theme.mood(mine),
-            ),
-            Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
-            Span::styled(format!("{threat:>7.0}"), theme.threat(threat)),
-        ]));
+        let feared = st.threat[i][me];
+        let mut spans = vec![Span::raw(pad(&p.short, 5))];
+        if wide {
+            spans.extend([
+                Span::styled(
+                    format!("{mine:>+4.0} {:<9}", text::mood(mine)),
+                    theme.mood(mine),
+                ),
+                Span::styled(
+                    format!("{theirs:>+4.0} {:<9}", text::mood(theirs)),
+                    theme.mood(theirs),
+                ),
+                Span::styled(format!("{threat:>8.0}"), theme.threat(threat)),
+                Span::styled(format!("{feared:>10.0}"), theme.threat(feared)),
+            ]);
+        } else {
+            spans.extend([
+                Span::styled(
+                    format!("{mine:>+4.0} {:<8}", text::mood(mine)),
+                    theme.mood(mine),
+                ),
+                Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
+                Span::styled(format!("{threat:>7.0}"), theme.threat(threat)),
+            ]);
+        }
+        lines.push(Line::from(spans));
+    }
+    // Tall panels add the seat's alliances: the other half of the core tension.
+    let room = usize::from(inner.height).saturating_sub(lines.len() + 1);
+    let alliances: Vec<_> = play
+        .scenario
+        .alliances
+        .iter()
+        .zip(&st.alliances)
+        .filter(|(a, _)| a.involves(play.seat))
+        .collect();
+    if room >= 2 && !alliances.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate("Alliances: commitment · fear · entrapment", usize::from(inner.width)),
+            theme.dim(),
+        ));
+        for (a, fig) in alliances.into_iter().take(room - 1) {
+            let figures = format!(
+                " {:>3.0} · {:>3.0} · {:>3.0}",
+                fig.figures[alliance_slot(AllianceFigure::Commitment)],
+                fig.figures[alliance_slot(AllianceFigure::AbandonmentFear)],
+                fig.figures[alliance_slot(AllianceFigure::EntrapmentRisk)],
+            );
+            let name_w = usize::from(inner.width).saturating_sub(width(&figures));
+            lines.push(Line::raw(format!("{}{figures}", pad(&a.name, name_w))));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -1092,7 +1139,10 @@ fn render_choose_party(
         return;
     };
     let party = scenario.party(p);
-    let title = format!("Briefing · {}", party.name);
+    let mut title = format!("Briefing · {}", party.name);
+    if width(&title) + 4 > usize::from(detail.width) {
+        title = format!("Briefing · {}", party.short);
+    }
     let block = panel(theme, &title, false);
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
