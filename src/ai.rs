@@ -83,7 +83,7 @@ pub fn describe_change(
     g: Goal,
 ) -> String {
     let (var, what) = match g {
-        Goal::Track(t, _) => (Var::Track(t), s.tracks[t.0].name.to_lowercase()),
+        Goal::Track(t, _) => (Var::Track(t), s.tracks[t.0].name.clone()),
         Goal::Figure(f, _) => (
             Var::Figure(p, f),
             format!("{} {}", possessive(&s.parties[p.0].name), figure_name(f)),
@@ -120,11 +120,16 @@ pub fn describe_change(
             Var::Alliance(a, crate::scenario::AllianceFigure::AbandonmentFear),
             format!("abandonment fear in the {}", s.alliances[a.0].name),
         ),
-        Goal::Habit(x, _) => (Var::Habit(x), format!("the {}'s habit", s.forums[x.0].name)),
+        Goal::Habit(x, _) => (Var::Habit(x), format!("the habit of the {}", s.forums[x.0].name)),
     };
     let (b, a) = (before.get(var), after.get(var));
     let verb = if a >= b { "raises" } else { "lowers" };
-    format!("{verb} {what} ({b:.0} → {a:.0})")
+    // Whole numbers read best, unless the change is too small to show in them.
+    if format!("{b:.0}") == format!("{a:.0}") {
+        format!("{verb} {what} ({b:.1} → {a:.1})")
+    } else {
+        format!("{verb} {what} ({b:.0} → {a:.0})")
+    }
 }
 
 /// A figure's name in prose.

@@ -144,9 +144,10 @@ impl Debrief {
         ];
         let mut ranked: Vec<&PartyScore> = self.scores.iter().collect();
         ranked.sort_by(|a, b| (b.end - b.start).total_cmp(&(a.end - a.start)));
+        let width = ranked.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
         for sc in &ranked {
             out.push(format!(
-                "  {:<16} {:>5.1} → {:>5.1} ({:+.1}){}",
+                "  {:<width$} {:>5.1} → {:>5.1} ({:+.1}){}",
                 sc.name,
                 sc.start,
                 sc.end,

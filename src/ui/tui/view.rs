@@ -153,7 +153,7 @@ pub fn main_layout(area: Rect) -> MainLayout {
     ])
     .areas(area);
     let w = area.width;
-    let rel_w = (w * 35 / 100).max(32);
+    let rel_w = (w * 36 / 100).max(32);
     let forums_w = (w * 28 / 100).max(24);
     let [map, relations, forums] = Layout::horizontal([
         Constraint::Min(0),
@@ -410,15 +410,23 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
     frame.render_widget(block, area);
     let st = &play.board.state;
     let me = play.seat.0;
-    // Wide panels add how the others feel: their mood toward you and their fear of you.
-    let wide = inner.width >= 50;
-    let head = if wide {
+    // Wider panels add how the others feel: their fear of you, then their mood toward you.
+    let w = inner.width;
+    let head = if w >= 50 {
         format!(
-            "{:<5}{:>4} {:<9}{:>4} {:<9}{:>8}{:>10}",
-            "", "you→", "", "→you", "", "you fear", "they fear"
+            "{:<5}{:>4} {:<8}{:>5} {:<8}{:>9}{:>9}",
+            "", "you→", "", "→you", "", "you fear", "fear you"
+        )
+    } else if w >= 41 {
+        format!(
+            "{:<5}{:>4} {:<8}{:>5}{:>9}{:>9}",
+            "", "you→", "", "→you", "you fear", "fear you"
         )
     } else {
-        format!("{:<5}{:>4} {:<8}{:>5}{:>7}", "", "you→", "", "→you", "threat")
+        format!(
+            "{:<5}{:>4} {:<8}{:>5}{:>7}",
+            "", "you→", "", "→you", "threat"
+        )
     };
     let mut lines = vec![Line::styled(head, theme.dim())];
     for (i, p) in play.scenario.parties.iter().enumerate() {
@@ -429,29 +437,25 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
         let theirs = st.trust[i][me];
         let threat = st.threat[me][i];
         let feared = st.threat[i][me];
-        let mut spans = vec![Span::raw(pad(&p.short, 5))];
-        if wide {
-            spans.extend([
-                Span::styled(
-                    format!("{mine:>+4.0} {:<9}", text::mood(mine)),
-                    theme.mood(mine),
-                ),
-                Span::styled(
-                    format!("{theirs:>+4.0} {:<9}", text::mood(theirs)),
-                    theme.mood(theirs),
-                ),
-                Span::styled(format!("{threat:>8.0}"), theme.threat(threat)),
-                Span::styled(format!("{feared:>10.0}"), theme.threat(feared)),
-            ]);
+        let mut spans = vec![
+            Span::raw(pad(&p.short, 5)),
+            Span::styled(
+                format!("{mine:>+4.0} {:<8}", text::mood(mine)),
+                theme.mood(mine),
+            ),
+            Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
+        ];
+        if w >= 50 {
+            spans.push(Span::styled(
+                format!(" {:<8}", text::mood(theirs)),
+                theme.mood(theirs),
+            ));
+        }
+        if w >= 41 {
+            spans.push(Span::styled(format!("{threat:>9.0}"), theme.threat(threat)));
+            spans.push(Span::styled(format!("{feared:>9.0}"), theme.threat(feared)));
         } else {
-            spans.extend([
-                Span::styled(
-                    format!("{mine:>+4.0} {:<8}", text::mood(mine)),
-                    theme.mood(mine),
-                ),
-                Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
-                Span::styled(format!("{threat:>7.0}"), theme.threat(threat)),
-            ]);
+            spans.push(Span::styled(format!("{threat:>7.0}"), theme.threat(threat)));
         }
         lines.push(Line::from(spans));
     }
@@ -467,7 +471,10 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
     if room >= 2 && !alliances.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            truncate("Alliances: commitment · fear · entrapment", usize::from(inner.width)),
+            truncate(
+                "Alliances: commitment · fear · entrapment",
+                usize::from(inner.width),
+            ),
             theme.dim(),
         ));
         for (a, fig) in alliances.into_iter().take(room - 1) {
@@ -569,7 +576,11 @@ fn render_figures(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) 
         let lines = vec![
             Line::from(vec![
                 Span::styled(format!("{} ", figure_name(*fig)), theme.dim()),
-                Span::raw(amount(now)),
+                Span::raw(if *fig == Figure::Capital {
+                    amount(now)
+                } else {
+                    format!("{now:.0}")
+                }),
             ]),
             Line::raw(sparkline(
                 &values,
