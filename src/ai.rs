@@ -120,7 +120,10 @@ pub fn describe_change(
             Var::Alliance(a, crate::scenario::AllianceFigure::AbandonmentFear),
             format!("abandonment fear in the {}", s.alliances[a.0].name),
         ),
-        Goal::Habit(x, _) => (Var::Habit(x), format!("the habit of the {}", s.forums[x.0].name)),
+        Goal::Habit(x, _) => (
+            Var::Habit(x),
+            format!("the habit of the {}", s.forums[x.0].name),
+        ),
     };
     let (b, a) = (before.get(var), after.get(var));
     let verb = if a >= b { "raises" } else { "lowers" };

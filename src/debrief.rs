@@ -144,7 +144,11 @@ impl Debrief {
         ];
         let mut ranked: Vec<&PartyScore> = self.scores.iter().collect();
         ranked.sort_by(|a, b| (b.end - b.start).total_cmp(&(a.end - a.start)));
-        let width = ranked.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+        let width = ranked
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for sc in &ranked {
             out.push(format!(
                 "  {:<width$} {:>5.1} → {:>5.1} ({:+.1}){}",
