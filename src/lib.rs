@@ -6,6 +6,24 @@
 //! - [`ai`]: doctrine-driven choices for AI seats and the advisor;
 //! - [`debrief`]: scores, timeline and the dynamics that occurred;
 //! - [`ui`]: the terminal screen and the plain line mode.
+//!
+//! A whole game with no terminal, the AI in every seat:
+//!
+//! ```
+//! use std::sync::Arc;
+//! use sixparty::{scenario, session::Session};
+//!
+//! let campaign = Arc::new(scenario::resolve(scenario::DEFAULT_SCENARIO, None).unwrap());
+//! let mut session = Session::new(campaign, 7, Vec::new());
+//! while !session.game.is_over() {
+//!     session.start_turn().unwrap();
+//!     // Human seats would decide their events here (session.decide) ...
+//!     session.open_orders().unwrap();
+//!     // ... and give their orders here (session.order).
+//!     session.end_turn().unwrap();
+//! }
+//! assert_eq!(session.game.turn(), 24);
+//! ```
 
 #![warn(missing_docs)]
 
