@@ -57,6 +57,8 @@ pub struct Scenario {
     pub source: String,
     /// Notes for teachers and modders.
     pub notes: String,
+    /// What to watch for, a line each.
+    pub watch: Vec<String>,
     /// Year of the first turn.
     pub start_year: i32,
     /// Month of the first turn, 1..=12.

@@ -27,6 +27,9 @@ pub struct RawScenario {
     /// Notes for teachers and modders; shown in the debrief.
     #[serde(default)]
     pub notes: String,
+    /// What a player should watch for, a line each; shown in the briefing before play.
+    #[serde(default)]
+    pub watch: Vec<String>,
     /// First month and number of monthly turns.
     pub calendar: RawCalendar,
     /// Tunable constants of the engine's rules.

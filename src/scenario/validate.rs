@@ -627,6 +627,7 @@ impl<'a> Validator<'a> {
             summary: raw.summary.clone(),
             source: raw.source.clone(),
             notes: raw.notes.clone(),
+            watch: raw.watch.clone(),
             start_year: cal.start_year,
             start_month: cal.start_month.clamp(1, 12),
             turns: cal.turns.max(1),

@@ -110,6 +110,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     ) -> io::Result<Ending> {
         writeln!(self.out, "SIX PARTIES — {}", scenario.title)?;
         writeln!(self.out, "{}", scenario.summary)?;
+        if !scenario.watch.is_empty() {
+            writeln!(self.out, "What to watch:")?;
+            for w in &scenario.watch {
+                writeln!(self.out, "  - {w}")?;
+            }
+        }
         if !scenario.source.is_empty() {
             writeln!(self.out, "Source: {}", scenario.source)?;
         }

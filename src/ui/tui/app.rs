@@ -342,7 +342,7 @@ impl App {
             .iter()
             .map(|e| {
                 crate::scenario::parse_raw(&e.text, &e.origin.to_string())
-                    .map_or_else(|err| err.to_string(), |raw| raw.summary)
+                    .map_or_else(|err| err.to_string(), |raw| briefing_text(&raw))
             })
             .collect();
         let selected = entries
@@ -902,4 +902,17 @@ fn scrolled(s: usize, action: Action, page: usize, max: usize) -> usize {
         Action::End => max,
         _ => s,
     }
+}
+
+/// The scenario's briefing for the choice screen: the summary, then what to watch.
+fn briefing_text(raw: &crate::scenario::RawScenario) -> String {
+    let mut text = raw.summary.clone();
+    if !raw.watch.is_empty() {
+        text.push_str("\n\nWhat to watch:");
+        for w in &raw.watch {
+            text.push_str("\n• ");
+            text.push_str(w);
+        }
+    }
+    text
 }
