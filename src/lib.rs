@@ -29,6 +29,7 @@
 
 pub mod ai;
 pub mod debrief;
+pub mod save;
 pub mod scenario;
 pub mod session;
 pub mod sim;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use sixparty::save;
 use sixparty::scenario::{self, PartyIx, Scenario};
 use sixparty::ui::plain::{Ending, Plain};
 use sixparty::ui::tui;
@@ -26,6 +27,10 @@ struct Cli {
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
     scenarios: PathBuf,
 
+    /// Folder of saved games [default: `SIXPARTY_SAVES` from the environment, else saves]
+    #[arg(long, global = true, value_name = "DIR")]
+    saves_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -40,6 +45,17 @@ enum Command {
     Validate {
         /// Files to check; default: every scenario available.
         paths: Vec<PathBuf>,
+    },
+    /// List the saved games.
+    Saves,
+    /// Re-run a saved game from its seed and choices, turn by turn, and check that it reaches
+    /// the saved state exactly.
+    Replay {
+        /// Save name (see `sixparty saves`) or path.
+        save: String,
+        /// Print every turn's news, not only the summary.
+        #[arg(long)]
+        plain: bool,
     },
 }
 
@@ -58,6 +74,9 @@ struct PlayArgs {
     /// not a terminal).
     #[arg(long)]
     plain: bool,
+    /// Go on with a saved game (a name from `sixparty saves`, or a path).
+    #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "parties", "seed"])]
+    load: Option<String>,
 }
 
 /// An error for `main` to print, with its exit code.
@@ -78,10 +97,16 @@ impl Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.is_dir().then_some(cli.scenarios.as_path());
+    let saves = sixparty::save::saves_dir(cli.saves_dir.as_deref());
     let result = match cli.command.unwrap_or(Command::Play(cli.play)) {
-        Command::Play(args) => play(args, dir),
+        Command::Play(args) => play(args, dir, saves),
         Command::List => list(dir),
         Command::Validate { paths } => validate(&paths, dir),
+        Command::Saves => {
+            list_saves(&saves);
+            Ok(())
+        }
+        Command::Replay { save, plain } => replay(&saves, &save, plain),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -189,13 +214,124 @@ fn resolve_parties(s: &Scenario, names: &[String]) -> Result<Vec<PartyIx>, Failu
     Ok(out)
 }
 
-fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
+fn list_saves(dir: &std::path::Path) {
+    let saves = save::list(dir);
+    if saves.is_empty() {
+        println!("No saved games in {}.", dir.display());
+        return;
+    }
+    println!("Saved games in {}:", dir.display());
+    for (name, file) in saves {
+        match file {
+            Ok(f) => println!(
+                "  {name:<24} {:<26} {:<14} turn {:>2} ({}) · saved {}",
+                f.scenario_id,
+                f.humans.join("+"),
+                f.turn,
+                f.date,
+                when(f.saved_at)
+            ),
+            Err(e) => println!("  {name:<24} unreadable: {e}"),
+        }
+    }
+}
+
+/// A save time as `YYYY-MM-DD HH:MM UTC`.
+fn when(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
+    // Civil date from days since 1970 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{d:02} {h:02}:{m:02} UTC")
+}
+
+fn replay(dir: &std::path::Path, arg: &str, verbose: bool) -> Result<(), Failure> {
+    let fail = |e: save::SaveError| Failure::new(1, e.to_string());
+    let path = save::locate(dir, arg).map_err(fail)?;
+    let file = save::read(&path).map_err(fail)?;
+    let shown = path.display().to_string();
+    let scenario = scenario::load_str(&file.scenario, &format!("{shown} (embedded scenario)"))
+        .map_err(|e| Failure::new(1, e.to_string()))?;
+    let humans = file
+        .humans
+        .iter()
+        .map(|id| {
+            scenario
+                .party_by_id(id)
+                .ok_or_else(|| Failure::new(1, format!("{shown}: unknown party \"{id}\"")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    println!(
+        "Replay of {shown}: {} · {} · seed {} · {} choices",
+        file.scenario_title,
+        file.humans.join(", "),
+        file.seed,
+        file.choices.len()
+    );
+    let s = Arc::new(scenario);
+    let mut session = sixparty::session::Session::replay(
+        s.clone(),
+        file.seed,
+        humans,
+        &file.choices,
+        file.turn,
+        file.position.into(),
+        |session| {
+            let report = session.game.report();
+            println!(
+                "\n=== {} ===",
+                sixparty::ui::text::turn_heading(&s, report.turn)
+            );
+            let lines: Vec<&str> = if verbose {
+                report.news.iter().map(|n| n.text.as_str()).collect()
+            } else {
+                // Events and decisions only: the headline of the month.
+                report.news[..report.resolved.min(report.news.len())]
+                    .iter()
+                    .map(|n| n.text.as_str())
+                    .collect()
+            };
+            for l in lines {
+                println!("  - {l}");
+            }
+        },
+    )
+    .map_err(|e| Failure::new(1, format!("{shown}: {e}")))?;
+    file.verify(&mut session, &shown).map_err(fail)?;
+    println!(
+        "\nReplay verified: it reaches the saved state exactly (turn {}, {}).",
+        file.turn, file.date
+    );
+    Ok(())
+}
+
+fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result<(), Failure> {
     let seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs() ^ u64::from(d.subsec_nanos()))
     });
     let plain = args.plain || !io::stdout().is_terminal();
+    if let Some(name) = &args.load {
+        let (mut session, file) =
+            save::load(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+        let seed = file.seed;
+        return if plain {
+            let stdin = io::stdin();
+            let mut game = Plain::new(stdin.lock(), io::stdout().lock()).with_saves(saves);
+            finish_plain(game.play_on(&mut session))
+        } else {
+            finish_tui(tui::run_session(session, Some(saves)), seed)
+        };
+    }
     let named = args.scenario.is_some() || plain || !args.parties.is_empty();
     let chosen = if named {
         let id = args
@@ -221,22 +357,32 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>) -> Result<(), Failure> {
             ),
         };
         let stdin = io::stdin();
-        let mut game = Plain::new(stdin.lock(), io::stdout().lock());
-        match game.play(scenario, seed, humans) {
-            Ok(Ending::Finished | Ending::Stopped { .. }) => Ok(()),
-            // A closed stdout (e.g. piped into `head`) is not an error worth a message.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            Err(e) => Err(Failure::new(1, format!("input/output error: {e}"))),
-        }
+        let mut game = Plain::new(stdin.lock(), io::stdout().lock()).with_saves(saves);
+        finish_plain(game.play(scenario, seed, humans))
     } else {
         let (entries, _) = scenario::catalogue(dir);
-        match tui::run(entries, chosen, humans, seed) {
-            Ok(tui::Outcome::Finished) => Ok(()),
-            Ok(tui::Outcome::Quit { turn }) => {
-                println!("Quit at turn {turn}; the game was not finished (seed {seed}).");
-                Ok(())
-            }
-            Err(e) => Err(Failure::new(1, format!("terminal error: {e}"))),
+        finish_tui(tui::run(entries, chosen, humans, seed, Some(saves)), seed)
+    }
+}
+
+fn finish_plain(result: io::Result<Ending>) -> Result<(), Failure> {
+    match result {
+        Ok(Ending::Finished | Ending::Stopped { .. }) => Ok(()),
+        // A closed stdout (e.g. piped into `head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(1, format!("input/output error: {e}"))),
+    }
+}
+
+fn finish_tui(result: io::Result<tui::Outcome>, seed: u64) -> Result<(), Failure> {
+    match result {
+        Ok(tui::Outcome::Finished | tui::Outcome::Quit { turn: 0 }) => Ok(()),
+        Ok(tui::Outcome::Quit { turn }) => {
+            println!(
+                "Quit at turn {turn} (seed {seed}); the game was autosaved: go on with `sixparty --load autosave-1`."
+            );
+            Ok(())
         }
+        Err(e) => Err(Failure::new(1, format!("terminal error: {e}"))),
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Choice, OptionChoice};
 use crate::scenario::{EventIx, PartyIx, Scenario};
-use crate::sim::{Game, GameError, Order, Pending, TurnReport};
+use crate::sim::{Game, GameError, Order, Pending, Phase, TurnReport};
 
 /// A choice a human made, in the order made: with the seed, enough to replay a game.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,5 +178,120 @@ impl Session {
     /// Resolve the turn.
     pub fn end_turn(&mut self) -> Result<TurnReport, GameError> {
         self.game.end_turn().cloned()
+    }
+}
+
+/// Why a logged game could not be replayed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ReplayError {
+    /// The replayed game refused a logged choice.
+    #[error("turn {turn}: the logged choice {choice:?} could not be replayed: {reason}")]
+    Refused {
+        /// Turn of the choice.
+        turn: u32,
+        /// The choice.
+        choice: HumanChoice,
+        /// Why the game refused it.
+        reason: GameError,
+    },
+    /// The log holds choices past the point where the game stopped.
+    #[error("turn {turn}: the log holds a choice past the end of the recorded game: {choice:?}")]
+    Leftover {
+        /// Turn of the choice.
+        turn: u32,
+        /// The choice.
+        choice: HumanChoice,
+    },
+}
+
+impl HumanChoice {
+    /// The turn the choice was made in.
+    pub fn turn(&self) -> u32 {
+        match self {
+            HumanChoice::Decision { turn, .. } | HumanChoice::Order { turn, .. } => *turn,
+        }
+    }
+}
+
+impl Session {
+    /// Rebuild a session by replaying the humans' choices from the seed, up to `turn` and
+    /// `phase` (where the game stood when it was saved). The AI and the dice are deterministic,
+    /// so the result is the game as it was. `each_turn` is called after every finished turn.
+    pub fn replay(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        humans: Vec<PartyIx>,
+        choices: &[HumanChoice],
+        turn: u32,
+        phase: Phase,
+        mut each_turn: impl FnMut(&Session),
+    ) -> Result<Session, ReplayError> {
+        let mut session = Session::new(scenario, seed, humans);
+        let mut log = choices.iter().peekable();
+        let refused = |c: &HumanChoice, reason| ReplayError::Refused {
+            turn: c.turn(),
+            choice: c.clone(),
+            reason,
+        };
+        loop {
+            let now = session.game.turn();
+            let here = |p: Phase| now == turn && phase == p;
+            // The phase steps below cannot fail: each is called in the phase it needs.
+            match session.game.phase() {
+                Phase::Over => break,
+                Phase::BetweenTurns => {
+                    if here(Phase::BetweenTurns) {
+                        break;
+                    }
+                    let _ = session.start_turn();
+                }
+                Phase::Deciding => {
+                    while let Some(c) = log
+                        .next_if(|c| c.turn() == now && matches!(c, HumanChoice::Decision { .. }))
+                    {
+                        if let HumanChoice::Decision { event, option, .. } = c {
+                            session.decide(*event, *option).map_err(|e| refused(c, e))?;
+                        }
+                    }
+                    if here(Phase::Deciding) {
+                        break;
+                    }
+                    if let Err(e) = session.open_orders() {
+                        // A human decision the log does not hold.
+                        let pending = session.human_decisions();
+                        return Err(ReplayError::Refused {
+                            turn: now,
+                            choice: HumanChoice::Decision {
+                                turn: now,
+                                event: pending.first().map_or(EventIx(0), |p| p.event),
+                                option: 0,
+                            },
+                            reason: e,
+                        });
+                    }
+                }
+                Phase::Ordering => {
+                    while let Some(c) =
+                        log.next_if(|c| c.turn() == now && matches!(c, HumanChoice::Order { .. }))
+                    {
+                        if let HumanChoice::Order { order, .. } = c {
+                            session.order(*order).map_err(|e| refused(c, e))?;
+                        }
+                    }
+                    if here(Phase::Ordering) {
+                        break;
+                    }
+                    let _ = session.end_turn();
+                    each_turn(&session);
+                }
+            }
+        }
+        if let Some(c) = log.next() {
+            return Err(ReplayError::Leftover {
+                turn: c.turn(),
+                choice: c.clone(),
+            });
+        }
+        Ok(session)
     }
 }

@@ -3,9 +3,27 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+/// A fresh saves folder for one run, so parallel tests never share autosaves.
+fn fresh_saves() -> std::path::PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "sixparty-test-saves-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
 fn sixparty(args: &[&str], input: &str) -> Output {
+    sixparty_in(&fresh_saves(), args, input)
+}
+
+fn sixparty_in(saves: &std::path::Path, args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sixparty"))
         .args(args)
+        .env("SIXPARTY_SAVES", saves)
         // Run outside the repository so only the built-in scenarios are seen unless a test
         // passes a path.
         .current_dir(std::env::temp_dir())

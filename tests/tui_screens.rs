@@ -560,3 +560,29 @@ fn a_whole_game_ends_in_the_debrief() {
     press(&mut app, KeyCode::Char('q'));
     assert_eq!(app.outcome(), Some(Outcome::Finished));
 }
+
+#[test]
+fn s_saves_and_quitting_autosaves() {
+    let dir = std::env::temp_dir().join(format!("sixparty-tui-saves-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut app = game_as("japan", 4, Theme::plain()).with_saves(dir.clone());
+    skip_decisions(&mut app);
+    press(&mut app, KeyCode::Char('s'));
+    let status = app.status().expect("a message").text.clone();
+    assert!(status.starts_with("Saved"), "{status}");
+    let (loaded, file) = sixparty::save::load(&dir, "campaign-2010-2011-t01").expect("loads");
+    assert_eq!(file.humans, vec!["japan".to_owned()]);
+    assert_eq!(loaded.game.turn(), 1);
+    // End a turn: an autosave appears; quitting writes another, newer one.
+    press(&mut app, KeyCode::Char('e'));
+    assert!(dir.join("autosave-1.ron").is_file());
+    press(&mut app, KeyCode::Char('q'));
+    assert!(screen(&app, 80, 24).contains("autosaved"));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.outcome().is_some());
+    let (_, newest) = sixparty::save::load(&dir, "autosave-1").expect("the quit autosave loads");
+    let (_, older) = sixparty::save::load(&dir, "autosave-2").expect("the turn autosave loads");
+    assert!(newest.saved_at >= older.saved_at);
+    assert_eq!(newest.turn, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -59,6 +59,8 @@ pub struct Scenario {
     pub notes: String,
     /// What to watch for, a line each.
     pub watch: Vec<String>,
+    /// The file's text, kept so that a save carries its scenario with it.
+    pub text: String,
     /// Year of the first turn.
     pub start_year: i32,
     /// Month of the first turn, 1..=12.

@@ -628,6 +628,7 @@ impl<'a> Validator<'a> {
             source: raw.source.clone(),
             notes: raw.notes.clone(),
             watch: raw.watch.clone(),
+            text: self.source.to_owned(),
             start_year: cal.start_year,
             start_month: cal.start_month.clamp(1, 12),
             turns: cal.turns.max(1),

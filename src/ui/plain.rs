@@ -4,10 +4,13 @@
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
+use std::path::PathBuf;
+
 use crate::debrief::Debrief;
+use crate::save;
 use crate::scenario::{Figure, PartyIx, Scenario};
 use crate::session::Session;
-use crate::sim::{Facts, StateFacts, Var};
+use crate::sim::{Facts, Phase, StateFacts, Var};
 
 use super::text;
 
@@ -33,6 +36,8 @@ enum Answer {
     Stop,
     /// `m`: show more.
     More,
+    /// `s` or `s NAME`: save the game.
+    Save(Option<String>),
 }
 
 /// Orders listed before the player asks for the full menu.
@@ -42,12 +47,58 @@ const MENU_SHORT: usize = 12;
 pub struct Plain<R, W> {
     input: R,
     out: W,
+    saves: Option<PathBuf>,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
-    /// A plain game reading `input` and writing `out`.
+    /// A plain game reading `input` and writing `out`, without saves.
     pub fn new(input: R, out: W) -> Self {
-        Self { input, out }
+        Self {
+            input,
+            out,
+            saves: None,
+        }
+    }
+
+    /// Save games in this folder: `s [NAME]` at a prompt, and an autosave after every turn and
+    /// when the game stops.
+    #[must_use]
+    pub fn with_saves(mut self, dir: PathBuf) -> Self {
+        self.saves = Some(dir);
+        self
+    }
+
+    /// Ask, handling `s [NAME]` (save) at any prompt during a game.
+    fn ask_in(
+        &mut self,
+        session: &mut Session,
+        prompt: &str,
+        max: usize,
+        zero: bool,
+    ) -> io::Result<Answer> {
+        loop {
+            match self.ask(prompt, max, zero)? {
+                Answer::Save(name) => {
+                    let name = name.unwrap_or_else(|| save::default_name(session));
+                    let dir = self.saves.clone().unwrap_or_default();
+                    match save::save(&dir, &name, session) {
+                        Ok(path) => writeln!(self.out, "Saved to {}.", path.display())?,
+                        Err(e) => writeln!(self.out, "Not saved: {e}. The game goes on.")?,
+                    }
+                }
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// Autosave, if saves are on; a failure is reported and the game goes on.
+    fn autosave(&mut self, session: &mut Session) -> io::Result<()> {
+        if let Some(dir) = self.saves.clone() {
+            if let Err(e) = save::autosave(&dir, session) {
+                writeln!(self.out, "(Autosave failed: {e}. The game goes on.)")?;
+            }
+        }
+        Ok(())
     }
 
     /// Ask for a number in 1..=max (0 allowed if `zero` is true), repeating on bad input.
@@ -69,6 +120,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             if zero && t.eq_ignore_ascii_case("m") {
                 return Ok(Answer::More);
+            }
+            if self.saves.is_some() && (t == "s" || t.starts_with("s ")) {
+                let name = t[1..].trim();
+                return Ok(Answer::Save((!name.is_empty()).then(|| name.to_owned())));
             }
             match t.parse::<usize>() {
                 Ok(n) if (n >= 1 && n <= max) || (zero && n == 0) => return Ok(Answer::Pick(n)),
@@ -96,7 +151,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let first = &s.parties[playable[0].0].name;
         match self.ask(&format!("Party [Enter = {first}] "), playable.len(), false)? {
             Answer::Pick(n) => Ok(Some(playable[n - 1])),
-            Answer::Default | Answer::More => Ok(Some(playable[0])),
+            Answer::Default | Answer::More | Answer::Save(_) => Ok(Some(playable[0])),
             Answer::Stop => Ok(None),
         }
     }
@@ -140,16 +195,29 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         writeln!(
             self.out,
-            "\nEach turn is one month. Type the number of a choice; Enter takes the recommended one; q stops."
+            "\nEach turn is one month. Type the number of a choice; Enter takes the recommended one;{} q stops.",
+            if self.saves.is_some() {
+                " s [NAME] saves;"
+            } else {
+                ""
+            }
         )?;
         let mut session = Session::new(scenario.clone(), seed, humans.clone());
+        self.play_on(&mut session)
+    }
+
+    /// Go on with a game, from wherever in its turn it stands (a new game, or a loaded save).
+    pub fn play_on(&mut self, session: &mut Session) -> io::Result<Ending> {
+        let scenario = session.scenario();
         while !session.game.is_over() {
-            if !self.turn(&mut session)? {
+            if !self.turn(session)? {
+                self.autosave(session)?;
                 return self.stopped(&scenario, session.game.turn());
             }
+            self.autosave(session)?;
         }
         writeln!(self.out)?;
-        for line in Debrief::of(&mut session).lines() {
+        for line in Debrief::of(session).lines() {
             writeln!(self.out, "{line}")?;
         }
         Ok(Ending::Finished)
@@ -161,18 +229,25 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         } else {
             writeln!(
                 self.out,
-                "Stopped at {} ({}); the game was not finished.",
+                "Stopped at {} ({}); the game was not finished.{}",
                 text::turn_heading(s, turn),
-                s.title
+                s.title,
+                if self.saves.is_some() {
+                    " It was autosaved: go on with `sixparty --load autosave-1`."
+                } else {
+                    ""
+                }
             )?;
         }
         Ok(Ending::Stopped { turn })
     }
 
-    /// One turn; false if the player stopped.
+    /// One turn, or the rest of one; false if the player stopped.
     fn turn(&mut self, session: &mut Session) -> io::Result<bool> {
         let s = session.scenario();
-        session.start_turn().map_err(io::Error::other)?;
+        if session.game.phase() == Phase::BetweenTurns {
+            session.start_turn().map_err(io::Error::other)?;
+        }
         let turn = session.game.turn();
         writeln!(self.out, "\n=== {} ===", text::turn_heading(&s, turn))?;
         // Events waiting for the player's decision are shown in full below, not twice.
@@ -213,14 +288,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 advice.option + 1,
                 advice.reason
             )?;
-            let option = match self.ask("Option ", e.options.len(), false)? {
+            let option = match self.ask_in(session, "Option ", e.options.len(), false)? {
                 Answer::Pick(n) => n - 1,
-                Answer::Default | Answer::More => advice.option,
                 Answer::Stop => return Ok(false),
+                Answer::Default | Answer::More | Answer::Save(_) => advice.option,
             };
             session.decide(p.event, option).map_err(io::Error::other)?;
         }
-        session.open_orders().map_err(io::Error::other)?;
+        if session.game.phase() == Phase::Deciding {
+            session.open_orders().map_err(io::Error::other)?;
+        }
         for h in session.humans().to_vec() {
             if !self.orders(session, h)? {
                 return Ok(false);
@@ -345,7 +422,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 )?,
                 None => writeln!(self.out, "Advisor recommends 0: end the turn")?,
             }
-            let pick = match self.ask("Order ", menu.len(), true)? {
+            let pick = match self.ask_in(session, "Order ", menu.len(), true)? {
                 Answer::Stop => return Ok(false),
                 Answer::More => {
                     show_all = true;
@@ -353,7 +430,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 Answer::Pick(0) => return Ok(true),
                 Answer::Pick(n) => n - 1,
-                Answer::Default => match default {
+                Answer::Default | Answer::Save(_) => match default {
                     Some(i) => i,
                     None => return Ok(true),
                 },

@@ -21,6 +21,7 @@ pub mod wrap;
 
 use std::io::{self, Stdout};
 use std::panic::{self, PanicHookInfo};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -32,6 +33,7 @@ pub use theme::Theme;
 pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
 use crate::scenario::{Entry, PartyIx, Scenario};
+use crate::session::Session;
 
 /// How a terminal game ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +57,25 @@ pub fn run(
     chosen: Option<Arc<Scenario>>,
     humans: Vec<PartyIx>,
     seed: u64,
+    saves: Option<PathBuf>,
 ) -> io::Result<Outcome> {
+    let app = App::setup(entries, chosen, humans, seed, Theme::from_env());
+    run_app(app, saves)
+}
+
+/// Go on with a game already set up (a loaded save), in the terminal.
+pub fn run_session(session: Session, saves: Option<PathBuf>) -> io::Result<Outcome> {
+    run_app(App::with_session(session, Theme::from_env()), saves)
+}
+
+fn run_app(app: App, saves: Option<PathBuf>) -> io::Result<Outcome> {
+    let mut app = match saves {
+        Some(dir) => app.with_saves(dir),
+        None => app,
+    };
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::setup(entries, chosen, humans, seed, Theme::from_env());
     app.update(Action::Resize(size.width, size.height));
     let outcome = play(&mut terminal, &mut app);
     drop(terminal);

@@ -56,6 +56,8 @@ pub enum Action {
     Back,
     /// Ctrl-C: leave at once.
     Interrupt,
+    /// Save the game under a default name.
+    Save,
     /// The terminal has a new size.
     Resize(u16, u16),
 }
@@ -326,6 +328,7 @@ pub struct App {
     humans: Vec<PartyIx>,
     seed: u64,
     play: Option<Play>,
+    saves: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -365,6 +368,7 @@ impl App {
             humans,
             seed,
             play: None,
+            saves: None,
         };
         if let Some(scenario) = chosen {
             app.scenario_chosen(scenario);
@@ -384,6 +388,54 @@ impl App {
         app.scenario_given = true;
         app.start(session);
         app
+    }
+
+    /// Save games in this folder: the `s` key, an autosave after every turn and on leaving.
+    #[must_use]
+    pub fn with_saves(mut self, dir: std::path::PathBuf) -> Self {
+        self.saves = Some(dir);
+        self
+    }
+
+    /// Whether games are saved.
+    pub fn saves_on(&self) -> bool {
+        self.saves.is_some()
+    }
+
+    /// Autosave the game in progress, if saves are on; says so when it fails.
+    fn autosave(&mut self) {
+        let (Some(dir), Some(play)) = (self.saves.clone(), self.play.as_mut()) else {
+            return;
+        };
+        if play.session.game.is_over() {
+            return;
+        }
+        if let Err(e) = crate::save::autosave(&dir, &mut play.session) {
+            self.say(format!("Autosave failed: {e}"), true);
+        }
+    }
+
+    /// Leave now: autosave a game in progress, then end the loop.
+    fn leave_now(&mut self) {
+        if self.play.is_some() && !matches!(self.screen, Screen::Debrief { .. }) {
+            self.autosave();
+        }
+        self.outcome = Some(self.leave());
+    }
+
+    fn save_now(&mut self) {
+        let (Some(dir), Some(play)) = (self.saves.clone(), self.play.as_mut()) else {
+            self.say("Saving is off in this game.", true);
+            return;
+        };
+        let name = crate::save::default_name(&play.session);
+        match crate::save::save(&dir, &name, &mut play.session) {
+            Ok(path) => self.say(
+                format!("Saved: {} (load with --load {name})", path.display()),
+                false,
+            ),
+            Err(e) => self.say(format!("Not saved: {e}"), true),
+        }
     }
 
     /// The colours in use.
@@ -442,14 +494,14 @@ impl App {
                 return;
             }
             Action::Interrupt => {
-                self.outcome = Some(self.leave());
+                self.leave_now();
                 return;
             }
             _ => {}
         }
         if let Some(overlay) = self.overlay {
             match (overlay, action) {
-                (Overlay::ConfirmQuit, Action::Confirm(true)) => self.outcome = Some(self.leave()),
+                (Overlay::ConfirmQuit, Action::Confirm(true)) => self.leave_now(),
                 (Overlay::ConfirmQuit, Action::Confirm(false) | Action::Back)
                 | (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {
                     self.overlay = None;
@@ -465,6 +517,10 @@ impl App {
             }
             Action::Quit => {
                 self.quit();
+                return;
+            }
+            Action::Save => {
+                self.save_now();
                 return;
             }
             _ => {}
@@ -500,7 +556,7 @@ impl App {
     fn quit(&mut self) {
         match self.screen {
             Screen::ChooseScenario { .. } | Screen::ChooseParty { .. } | Screen::Debrief { .. } => {
-                self.outcome = Some(self.leave());
+                self.leave_now();
             }
             Screen::Handover { .. } | Screen::Decide(_) | Screen::Orders => {
                 self.overlay = Some(Overlay::ConfirmQuit);
@@ -626,7 +682,12 @@ impl App {
 
     fn start(&mut self, session: Session) {
         self.humans = session.humans().to_vec();
-        self.play = Some(Play::new(session));
+        let mut play = Play::new(session);
+        // A game loaded in the middle of a turn: every seat still has its orders to give.
+        if play.session.game.phase() != Phase::BetweenTurns {
+            play.to_order = play.session.humans().to_vec();
+        }
+        self.play = Some(play);
         self.advance();
     }
 
@@ -692,7 +753,18 @@ impl App {
                         self.screen = Screen::Orders;
                         return;
                     }
-                    play.session.end_turn().map(|_| ())
+                    let ended = play.session.end_turn().map(|_| ());
+                    if let (Ok(()), Some(dir)) = (&ended, &self.saves) {
+                        if !play.session.game.is_over() {
+                            if let Err(e) = crate::save::autosave(dir, &mut play.session) {
+                                self.status = Some(Status {
+                                    text: format!("Autosave failed: {e}"),
+                                    error: true,
+                                });
+                            }
+                        }
+                    }
+                    ended
                 }
                 Phase::Over => {
                     let lines = Debrief::of(&mut play.session).lines();

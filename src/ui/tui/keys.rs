@@ -57,6 +57,7 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::Backspace | KeyCode::Delete | KeyCode::Char('x') if on_orders => Action::Withdraw,
         KeyCode::Char('e') if on_orders => Action::EndTurn,
         KeyCode::Char('a') if on_orders || on_decision => Action::Advisor,
+        KeyCode::Char('s') if on_orders || on_decision => Action::Save,
         KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '0' as usize),
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('q') => Action::Quit,
@@ -81,10 +82,17 @@ pub const HELP: &[(&str, &str)] = &[
     ("a", "take the advisor's recommendation (★)"),
     ("e", "end the turn: the region answers"),
     ("Tab", "switch focus between the orders and the news"),
+    (
+        "s",
+        "save the game (saves/NAME.ron; also autosaved every turn)",
+    ),
     ("1-9", "pick a numbered option"),
     ("Space", "when choosing seats: mark one for hot-seat"),
     ("Esc", "back, or close this window"),
     ("?", "this help"),
-    ("q", "quit (asks first during a game)"),
-    ("Ctrl-C", "quit at once"),
+    (
+        "q",
+        "quit (asks first during a game; the game is autosaved)",
+    ),
+    ("Ctrl-C", "quit at once (autosaved)"),
 ];

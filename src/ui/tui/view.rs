@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     }
     match app.overlay() {
         Some(Overlay::Help) => render_help(frame, app.theme()),
-        Some(Overlay::ConfirmQuit) => render_confirm_quit(frame, app.theme()),
+        Some(Overlay::ConfirmQuit) => render_confirm_quit(frame, app.theme(), app.saves_on()),
         None => {}
     }
 }
@@ -1333,18 +1333,29 @@ fn render_help(frame: &mut Frame<'_>, theme: Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn render_confirm_quit(frame: &mut Frame<'_>, theme: Theme) {
-    let box_area = centered(frame.area(), 44, 5);
+fn render_confirm_quit(frame: &mut Frame<'_>, theme: Theme, saves: bool) {
+    let box_area = centered(frame.area(), 58, 6);
     let block = panel(theme, "Quit", true);
     let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);
     frame.render_widget(block, box_area);
-    let lines = vec![
+    let question = if saves {
+        "Quit? The game is autosaved first "
+    } else {
+        "Quit? the game will be lost "
+    };
+    let mut lines = vec![
         Line::raw(""),
         Line::from(vec![
-            Span::raw("Quit? the game will be lost "),
+            Span::raw(question),
             Span::styled("(y/n)", theme.key()),
         ]),
     ];
+    if saves {
+        lines.push(Line::styled(
+            "go on later with: sixparty --load autosave-1",
+            theme.dim(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), inner);
 }
