@@ -224,14 +224,14 @@ fn list_saves(dir: &std::path::Path) {
     for (name, file) in saves {
         match file {
             Ok(f) => println!(
-                "  {name:<24} {:<26} {:<14} turn {:>2} ({}) · saved {}",
+                "  {name}  (saved {})\n      {} · {} · turn {}, {}",
+                when(f.saved_at),
                 f.scenario_id,
-                f.humans.join("+"),
+                f.humans.join(", "),
                 f.turn,
-                f.date,
-                when(f.saved_at)
+                f.date
             ),
-            Err(e) => println!("  {name:<24} unreadable: {e}"),
+            Err(e) => println!("  {name}  (unreadable)\n      {e}"),
         }
     }
 }

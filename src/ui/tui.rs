@@ -22,6 +22,10 @@ pub mod wrap;
 use std::io::{self, Stdout};
 use std::panic::{self, PanicHookInfo};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -83,17 +87,57 @@ fn run_app(app: App, saves: Option<PathBuf>) -> io::Result<Outcome> {
     outcome
 }
 
-/// The loop: draw, wait for an event (blocking), turn it into an action, apply it.
+/// The loop: draw, wait for an event, turn it into an action, apply it.
+///
+/// The wait wakes a few times a second only to notice a termination signal (SIGTERM, SIGHUP,
+/// SIGINT sent from outside), which ends the game like Ctrl-C: autosaved, terminal restored.
 fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io::Result<Outcome> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        // Without the handler the default (exit) still restores nothing; carry on regardless.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    watch_for_hangup(Arc::clone(&stop));
+    let mut dirty = true;
     loop {
         if let Some(outcome) = app.outcome() {
             return Ok(outcome);
         }
-        terminal.draw(|frame| draw(frame, app))?;
-        if let Some(action) = keys::action_for(app, &event::read()?) {
-            app.update(action);
+        if stop.load(Ordering::Relaxed) {
+            app.update(Action::Interrupt);
+            continue;
+        }
+        if dirty {
+            terminal.draw(|frame| draw(frame, app))?;
+        }
+        dirty = false;
+        if event::poll(Duration::from_millis(250))? {
+            if let Some(action) = keys::action_for(app, &event::read()?) {
+                app.update(action);
+            }
+            dirty = true;
         }
     }
+}
+
+/// When the terminal goes away (its window closed: our parent shell is gone) or a termination
+/// signal is not answered, the main loop may be stuck inside the terminal library, which spins
+/// on a closed input. This watchdog then restores what it can and exits, so no process is left
+/// burning a core; the autosave of the last finished turn is what remains.
+fn watch_for_hangup(stop: Arc<AtomicBool>) {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            let orphaned = std::os::unix::process::parent_id() != parent;
+            if orphaned || stop.load(Ordering::Relaxed) {
+                // Give the main loop the time to autosave and leave on its own.
+                std::thread::sleep(Duration::from_millis(1500));
+                restore();
+                std::process::exit(129);
+            }
+        }
+    });
 }
 
 type PanicHook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
