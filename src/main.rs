@@ -53,7 +53,8 @@ enum Command {
     Replay {
         /// Save name (see `sixparty saves`) or path.
         save: String,
-        /// Print every turn's news, not only the summary.
+        /// Print the replay instead of showing it in the terminal's reader (automatic when
+        /// stdout is not a terminal).
         #[arg(long)]
         plain: bool,
     },
@@ -253,7 +254,7 @@ fn when(secs: u64) -> String {
     format!("{year:04}-{month:02}-{d:02} {h:02}:{m:02} UTC")
 }
 
-fn replay(dir: &std::path::Path, arg: &str, verbose: bool) -> Result<(), Failure> {
+fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> {
     let fail = |e: save::SaveError| Failure::new(1, e.to_string());
     let path = save::locate(dir, arg).map_err(fail)?;
     let file = save::read(&path).map_err(fail)?;
@@ -269,13 +270,13 @@ fn replay(dir: &std::path::Path, arg: &str, verbose: bool) -> Result<(), Failure
                 .ok_or_else(|| Failure::new(1, format!("{shown}: unknown party \"{id}\"")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    println!(
-        "Replay of {shown}: {} · {} · seed {} · {} choices",
+    let mut lines = vec![format!(
+        "Replay of {shown}: {} · played by {} · seed {} · {} choices",
         file.scenario_title,
         file.humans.join(", "),
         file.seed,
         file.choices.len()
-    );
+    )];
     let s = Arc::new(scenario);
     let mut session = sixparty::session::Session::replay(
         s.clone(),
@@ -286,31 +287,29 @@ fn replay(dir: &std::path::Path, arg: &str, verbose: bool) -> Result<(), Failure
         file.position.into(),
         |session| {
             let report = session.game.report();
-            println!(
-                "\n=== {} ===",
+            lines.push(String::new());
+            lines.push(format!(
+                "=== {} ===",
                 sixparty::ui::text::turn_heading(&s, report.turn)
-            );
-            let lines: Vec<&str> = if verbose {
-                report.news.iter().map(|n| n.text.as_str()).collect()
-            } else {
-                // Events and decisions only: the headline of the month.
-                report.news[..report.resolved.min(report.news.len())]
-                    .iter()
-                    .map(|n| n.text.as_str())
-                    .collect()
-            };
-            for l in lines {
-                println!("  - {l}");
-            }
+            ));
+            lines.extend(report.news.iter().map(|n| format!("  - {}", n.text)));
         },
     )
     .map_err(|e| Failure::new(1, format!("{shown}: {e}")))?;
     file.verify(&mut session, &shown).map_err(fail)?;
-    println!(
-        "\nReplay verified: it reaches the saved state exactly (turn {}, {}).",
+    lines.push(String::new());
+    lines.push(format!(
+        "Replay verified: it reaches the saved state exactly (turn {}, {}).",
         file.turn, file.date
-    );
-    Ok(())
+    ));
+    if plain || !io::stdout().is_terminal() {
+        for l in lines {
+            println!("{l}");
+        }
+        Ok(())
+    } else {
+        tui::read("Replay", lines).map_err(|e| Failure::new(1, format!("terminal error: {e}")))
+    }
 }
 
 fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result<(), Failure> {

@@ -67,6 +67,11 @@ pub fn run(
     run_app(app, saves)
 }
 
+/// Show a long text (a replay) in the terminal's reader, until the player leaves it.
+pub fn read(title: &str, lines: Vec<String>) -> io::Result<()> {
+    run_app(App::reader(title, lines, Theme::from_env()), None).map(|_| ())
+}
+
 /// Go on with a game already set up (a loaded save), in the terminal.
 pub fn run_session(session: Session, saves: Option<PathBuf>) -> io::Result<Outcome> {
     run_app(App::with_session(session, Theme::from_env()), saves)

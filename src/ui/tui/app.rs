@@ -133,8 +133,10 @@ pub enum Screen {
     Decide(Decision),
     /// The main screen: map, relations, news, orders.
     Orders,
-    /// The end of the game.
+    /// The end of the game (or any long text to read, such as a replay).
     Debrief {
+        /// The panel's title.
+        title: String,
         /// The debrief's text.
         lines: Vec<String>,
         /// First line shown.
@@ -376,6 +378,18 @@ impl App {
         app
     }
 
+    /// A text to read and leave (a replay): the debrief screen with another title.
+    pub fn reader(title: &str, lines: Vec<String>, theme: Theme) -> Self {
+        let mut app = Self::setup(Vec::new(), None, Vec::new(), 0, theme);
+        app.scenario_given = true;
+        app.screen = Screen::Debrief {
+            title: title.to_owned(),
+            lines,
+            scroll: 0,
+        };
+        app
+    }
+
     /// A game already set up: the first turn begins at once.
     pub fn with_session(session: Session, theme: Theme) -> Self {
         let mut app = Self::setup(
@@ -540,7 +554,7 @@ impl App {
             }
             Screen::Decide(_) => self.on_decide(action),
             Screen::Orders => self.on_orders(action),
-            Screen::Debrief { scroll, lines } => {
+            Screen::Debrief { scroll, lines, .. } => {
                 let page = usize::from(self.size.1.saturating_sub(4)).max(1);
                 let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
                 let max = view::debrief_scroll_max(lines, area);
@@ -768,7 +782,11 @@ impl App {
                 }
                 Phase::Over => {
                     let lines = Debrief::of(&mut play.session).lines();
-                    self.screen = Screen::Debrief { lines, scroll: 0 };
+                    self.screen = Screen::Debrief {
+                        title: String::from("Debrief"),
+                        lines,
+                        scroll: 0,
+                    };
                     return;
                 }
             };
@@ -943,7 +961,7 @@ impl App {
             let max = view::decision_scroll_max(play, d, area);
             d.scroll = d.scroll.min(max);
         }
-        if let Screen::Debrief { lines, scroll } = &mut self.screen {
+        if let Screen::Debrief { lines, scroll, .. } = &mut self.screen {
             *scroll = (*scroll).min(view::debrief_scroll_max(lines, area));
         }
     }

@@ -73,7 +73,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 render_main(frame, app, play);
             }
         }
-        Screen::Debrief { lines, scroll } => render_debrief(frame, app.theme(), lines, *scroll),
+        Screen::Debrief {
+            title,
+            lines,
+            scroll,
+        } => render_debrief(frame, app.theme(), title, lines, *scroll),
     }
     match app.overlay() {
         Some(Overlay::Help) => render_help(frame, app.theme()),
@@ -1245,10 +1249,16 @@ fn debrief_rows(lines: &[String], w: usize) -> Vec<(bool, String)> {
         .collect()
 }
 
-fn render_debrief(frame: &mut Frame<'_>, theme: Theme, lines: &[String], scroll: usize) {
+fn render_debrief(
+    frame: &mut Frame<'_>,
+    theme: Theme,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+) {
     let area = frame.area();
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let mut block = panel(theme, "Debrief", true);
+    let mut block = panel(theme, title, true);
     let inner = block.inner(body).inner(ratatui::layout::Margin::new(1, 0));
     let rows = debrief_rows(lines, usize::from(inner.width));
     let h = usize::from(inner.height);
