@@ -126,14 +126,68 @@ pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
         })
 }
 
-/// Load a scenario file from disk.
-pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+/// Largest scenario file read, in bytes; bigger files are refused before being read.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Read a scenario file's text, refusing what is not a regular file, what is larger than
+/// [`MAX_FILE_BYTES`] and what is not UTF-8, and dropping a byte-order mark.
+pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ScenarioError::Io {
+    let io = |source| ScenarioError::Io {
         path: shown.clone(),
         source,
-    })?;
-    load_str(&text, &shown)
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        // A folder, a FIFO or a device (which could block or never end) is not read.
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(io(std::io::Error::other(format!(
+            "{what}, not a scenario file"
+        ))));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(io(std::io::Error::other(format!(
+            "{} bytes is larger than the {} MiB a scenario may be",
+            meta.len(),
+            MAX_FILE_BYTES / 1024 / 1024
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map_or_else(|| text.clone(), str::to_owned)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..at];
+            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = at
+                - before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |i| i + 1)
+                + 1;
+            Err(ScenarioError::Syntax {
+                path: shown.clone(),
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                problem: Problem {
+                    line,
+                    column,
+                    message: String::from("the file is not UTF-8 text"),
+                },
+            })
+        }
+    }
+}
+
+/// Load a scenario file from disk.
+pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    let text = read_text(path)?;
+    load_str(&text, &path.display().to_string())
 }
 
 /// Where a listed scenario comes from.
@@ -202,13 +256,10 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
         files.sort();
         for path in files {
             let shown = path.display().to_string();
-            let text = match std::fs::read_to_string(&path) {
+            let text = match read_text(&path) {
                 Ok(t) => t,
-                Err(source) => {
-                    errors.push(ScenarioError::Io {
-                        path: shown,
-                        source,
-                    });
+                Err(e) => {
+                    errors.push(e);
                     continue;
                 }
             };

@@ -169,3 +169,66 @@ fn every_number_zeroed_or_negated_is_refused_or_plays() {
         }
     }
 }
+
+fn scratch(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sixparty-hostile-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn hostile_files_get_a_message_not_a_panic_or_a_hang() {
+    let dir = scratch("files");
+    // A byte-order mark is fine.
+    let bom = dir.join("bom.ron");
+    std::fs::write(&bom, format!("\u{feff}{MINI}")).unwrap();
+    scenario::load_file(&bom).expect("a BOM is skipped");
+    // Invalid UTF-8 is placed.
+    let bad = dir.join("latin1.ron");
+    let mut bytes = MINI.as_bytes().to_vec();
+    let at = MINI.find("Alpha").unwrap();
+    bytes[at] = 0xC4;
+    std::fs::write(&bad, bytes).unwrap();
+    let err = scenario::load_file(&bad).unwrap_err().to_string();
+    assert!(
+        err.contains("not UTF-8") && err.contains("latin1.ron:"),
+        "{err}"
+    );
+    // A folder, a device, a missing path, a file over the cap.
+    for (path, expect) in [
+        (dir.clone(), "a folder"),
+        (std::path::PathBuf::from("/dev/zero"), "not a regular file"),
+        (dir.join("missing.ron"), "cannot read"),
+    ] {
+        let err = scenario::load_file(&path).unwrap_err().to_string();
+        assert!(err.contains(expect), "{}: {err}", path.display());
+    }
+    let big = dir.join("big.ron");
+    std::fs::write(&big, " ".repeat(scenario::MAX_FILE_BYTES as usize + 1)).unwrap();
+    let err = scenario::load_file(&big).unwrap_err().to_string();
+    assert!(err.contains("larger than"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn deep_nesting_and_odd_numbers_are_refused_cleanly() {
+    let deep = format!(
+        "(format: 1, id: \"x\", title: \"x\", summary: \"x\", calendar: (start_year: 2020, start_month: 1, turns: 2), parties: [], doctrines: [], tracks: [], actions: [(id: \"a\", name: \"a\", cost: 1.0, target: None, stance: Neutral, requires: Some({}Always{}))])",
+        "Not(".repeat(5000),
+        ")".repeat(5000)
+    );
+    assert!(scenario::load_str(&deep, "deep.ron").is_err());
+    for (from, to) in [
+        ("power: 300.0", "power: NaN"),
+        ("power: 300.0", "power: inf"),
+        ("power: 300.0", "power: 1e400"),
+        ("turns: 12", "turns: 99999999999"),
+    ] {
+        let text = MINI.replacen(from, to, 1);
+        let err = scenario::load_str(&text, "odd.ron")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("odd.ron:"), "{to}: {err}");
+    }
+}
