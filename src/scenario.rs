@@ -164,7 +164,9 @@ pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..at];
-            let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+            // Valid UTF-8 up to here, so counting lines over the text is safe.
+            let line = String::from_utf8_lossy(before).lines().count().max(1)
+                + usize::from(before.ends_with(b"\n"));
             let column = at
                 - before
                     .iter()
