@@ -14,9 +14,16 @@ use crate::sim::rules::{self, Ctx, possessive};
 use crate::sim::state::{Facts, GameState, Order, StateFacts, Target, Var};
 
 /// Value of one point of capital kept, in utility points.
-const CAPITAL_VALUE: f32 = 0.12;
+const CAPITAL_VALUE: f32 = 0.05;
 /// Utility an order must exceed to be worth giving.
 const THRESHOLD: f32 = 0.02;
+
+/// What the AI maximises for a party: half its government's doctrine (what this government
+/// wants, which a change of government changes), half the party's scored objectives (what the
+/// party is judged on, so that an AI in a seat is a fair benchmark for a player in it).
+pub fn value<F: Facts + ?Sized>(f: &F, p: PartyIx) -> f32 {
+    0.5 * rules::doctrine_utility(f, p) + 0.5 * rules::score(f, p)
+}
 
 /// A ranked candidate with the AI's reason.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,7 +187,7 @@ pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
     forecast_reaction(&mut after, o);
     after.state.parties[p.0].doctrine = state.parties[p.0].doctrine;
     let d = doctrine(s, state, p);
-    let gain = rules::doctrine_utility(&after, p) - rules::doctrine_utility(&before, p);
+    let gain = value(&after, p) - value(&before, p);
     let action = &s.actions[o.action.0];
     let style = match o.target {
         Target::Forum(_) => 0.3 * d.multilateralism,
@@ -291,7 +298,7 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         scenario: s,
         state: state.clone(),
     };
-    let base = rules::doctrine_utility(&before, p);
+    let base = value(&before, p);
     let ctx = Ctx {
         actor: Some(p),
         target: e.target.map_or(Target::None, Target::Party),
@@ -308,7 +315,7 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         // Judge by the government deciding now: an option that installs a new doctrine must
         // not win by scoring itself against the goals it brings.
         after.state.parties[p.0].doctrine = before.state.parties[p.0].doctrine;
-        let u = rules::doctrine_utility(&after, p) - base + opt.ai_weight;
+        let u = value(&after, p) - base + opt.ai_weight;
         utilities.push(u);
         if u > best.1 {
             let reason = main_change(s, &before, &after, p)
