@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use sixparty::save;
 use sixparty::scenario::{self, PartyIx, Scenario};
-use sixparty::ui::plain::{Ending, Plain};
+use sixparty::ui::plain::{Ending, Plain, SignalInput};
 use sixparty::ui::tui;
 
 /// Six Parties: a turn-based strategy game of Northeast Asian diplomacy.
@@ -17,7 +17,6 @@ use sixparty::ui::tui;
 /// With no command, plays the default scenario (the 2010–2011 campaign).
 #[derive(Parser, Debug)]
 #[command(name = "sixparty", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     /// With no command, the options of `play`.
     #[command(flatten)]
@@ -80,6 +79,15 @@ struct PlayArgs {
     load: Option<String>,
 }
 
+/// `println!` that does not panic when stdout is closed (`sixparty list | head -1`): output
+/// that no one reads is not an error worth a crash.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// An error for `main` to print, with its exit code.
 struct Failure {
     message: String,
@@ -126,9 +134,12 @@ fn list(dir: Option<&std::path::Path>) -> Result<(), Failure> {
         } else {
             ""
         };
-        println!(
+        outln!(
             "{:<28} {}{default}\n{:<28} from {}",
-            e.id, e.title, "", e.origin
+            e.id,
+            e.title,
+            "",
+            e.origin
         );
     }
     for e in &errors {
@@ -151,7 +162,7 @@ fn validate(paths: &[PathBuf], dir: Option<&std::path::Path>) -> Result<(), Fail
     {
         Ok(s) => {
             good += 1;
-            println!(
+            outln!(
                 "ok    {name} ({}: {} parties, {} turns)",
                 s.id,
                 s.parties.len(),
@@ -176,7 +187,7 @@ fn validate(paths: &[PathBuf], dir: Option<&std::path::Path>) -> Result<(), Fail
             report(p.display().to_string(), scenario::load_file(p));
         }
     }
-    println!("{good} valid, {bad} with errors");
+    outln!("{good} valid, {bad} with errors");
     if bad > 0 {
         Err(Failure::new(1, format!("{bad} scenario(s) have errors")))
     } else {
@@ -218,13 +229,13 @@ fn resolve_parties(s: &Scenario, names: &[String]) -> Result<Vec<PartyIx>, Failu
 fn list_saves(dir: &std::path::Path) {
     let saves = save::list(dir);
     if saves.is_empty() {
-        println!("No saved games in {}.", dir.display());
+        outln!("No saved games in {}.", dir.display());
         return;
     }
-    println!("Saved games in {}:", dir.display());
+    outln!("Saved games in {}:", dir.display());
     for (name, file) in saves {
         match file {
-            Ok(f) => println!(
+            Ok(f) => outln!(
                 "  {name}  (saved {})\n      {} · {} · turn {}, {}",
                 when(f.saved_at),
                 f.scenario_id,
@@ -232,7 +243,7 @@ fn list_saves(dir: &std::path::Path) {
                 f.turn,
                 f.date
             ),
-            Err(e) => println!("  {name}  (unreadable)\n      {e}"),
+            Err(e) => outln!("  {name}  (unreadable)\n      {e}"),
         }
     }
 }
@@ -304,7 +315,7 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
     ));
     if plain || !io::stdout().is_terminal() {
         for l in lines {
-            println!("{l}");
+            outln!("{l}");
         }
         Ok(())
     } else {
@@ -324,8 +335,8 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result
             save::load(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
         let seed = file.seed;
         return if plain {
-            let stdin = io::stdin();
-            let mut game = Plain::new(stdin.lock(), io::stdout().lock()).with_saves(saves);
+            let input = io::BufReader::new(SignalInput::stdin());
+            let mut game = Plain::new(input, io::stdout().lock()).with_saves(saves);
             finish_plain(game.play_on(&mut session))
         } else {
             finish_tui(tui::run_session(session, Some(saves)), seed)
@@ -355,8 +366,8 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result
                     .map_err(|e| Failure::new(1, e.to_string()))?,
             ),
         };
-        let stdin = io::stdin();
-        let mut game = Plain::new(stdin.lock(), io::stdout().lock()).with_saves(saves);
+        let input = io::BufReader::new(SignalInput::stdin());
+        let mut game = Plain::new(input, io::stdout().lock()).with_saves(saves);
         finish_plain(game.play(scenario, seed, humans))
     } else {
         let (entries, _) = scenario::catalogue(dir);
@@ -377,7 +388,7 @@ fn finish_tui(result: io::Result<tui::Outcome>, seed: u64) -> Result<(), Failure
     match result {
         Ok(tui::Outcome::Finished | tui::Outcome::Quit { turn: 0 }) => Ok(()),
         Ok(tui::Outcome::Quit { turn }) => {
-            println!(
+            outln!(
                 "Quit at turn {turn} (seed {seed}); the game was autosaved: go on with `sixparty --load autosave-1`."
             );
             Ok(())

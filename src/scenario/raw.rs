@@ -24,7 +24,7 @@ pub struct RawScenario {
     /// Where the scenario's facts come from.
     #[serde(default)]
     pub source: String,
-    /// Notes for teachers and modders; shown in the debrief.
+    /// Notes for teachers and modders: design decisions, sources beyond the interview, balance.
     #[serde(default)]
     pub notes: String,
     /// What a player should watch for, a line each; shown in the briefing before play.
@@ -91,7 +91,7 @@ pub struct RawRules {
     pub habit_per_session: f32,
     /// Habit a suspended forum loses each turn.
     pub habit_decay: f32,
-    /// Trust between two attending members per session, per point of habit / 100.
+    /// Trust between two attending members per session, times (1/2 + habit/100).
     pub session_trust: f32,
     /// Prestige the host earns per session held.
     pub host_prestige: f32,
@@ -183,7 +183,7 @@ pub struct RawDoctrine {
     /// One sentence on the doctrine.
     #[serde(default)]
     pub description: String,
-    /// What the party values, with weights. `Own` in a goal is the party holding the doctrine.
+    /// What the party values, with weights; each goal is measured for the party holding it.
     pub goals: Vec<RawWeightedGoal>,
     /// Appetite for risky moves, 0..=1 (competitive actions are discounted by 1 - risk).
     #[serde(default = "half")]
@@ -237,6 +237,7 @@ pub enum Prefer {
 // The variant's doc names its fields; each field is a reference or a number as named.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum RawGoal {
     /// A track's value, high or low.
     Track { track: String, prefer: Prefer },
@@ -523,7 +524,7 @@ pub struct RawEvent {
     /// The decider's options; empty when there is no decider.
     #[serde(default)]
     pub options: Vec<RawOption>,
-    /// What this moment teaches; shown with the event and in the debrief.
+    /// What this moment teaches; shown with the decision to a human decider.
     #[serde(default)]
     pub teaching: String,
 }
@@ -588,6 +589,7 @@ pub enum AllianceFigure {
 // The variant's doc names its fields; each field is a reference or a number as named.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum RawEffect {
     /// `from`'s trust toward `to` changes.
     Trust {
@@ -647,6 +649,7 @@ pub enum RawEffect {
 // The variant's doc names its fields; each field is a reference or a number as named.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub enum RawCondition {
     /// Always true.
     Always,

@@ -443,3 +443,75 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 }
+
+/// Standard input that ends when a termination signal arrives (SIGINT, SIGTERM, SIGHUP), so a
+/// plain game stopped by a signal ends like one whose input ended: autosaved, with a line saying
+/// where it stopped. Lines are read by a thread and handed over a channel, so waiting for input
+/// can also watch for the signal.
+pub struct SignalInput {
+    lines: std::sync::mpsc::Receiver<Vec<u8>>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pending: Vec<u8>,
+    at: usize,
+}
+
+impl SignalInput {
+    /// Start reading standard input and watching for the signals.
+    pub fn stdin() -> Self {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            // Without the handler the signal keeps its default effect; the game still works.
+            let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let stdin = io::stdin();
+            let mut lock = stdin.lock();
+            loop {
+                let mut line = Vec::new();
+                match lock.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        if tx.send(line).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Self {
+            lines: rx,
+            stop,
+            pending: Vec::new(),
+            at: 0,
+        }
+    }
+}
+
+impl io::Read for SignalInput {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use std::sync::atomic::Ordering;
+        use std::sync::mpsc::RecvTimeoutError;
+        while self.at >= self.pending.len() {
+            if self.stop.load(Ordering::Relaxed) {
+                return Ok(0);
+            }
+            match self
+                .lines
+                .recv_timeout(std::time::Duration::from_millis(200))
+            {
+                Ok(line) => {
+                    self.pending = line;
+                    self.at = 0;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.pending.len() - self.at);
+        buf[..n].copy_from_slice(&self.pending[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
