@@ -463,7 +463,8 @@ fn broken_scenario_shows_its_error() {
     let mut broken = entries[0].clone();
     broken.id = "broken".into();
     broken.title = "A broken scenario".into();
-    broken.text = broken.text.replacen("turns: 24", "turns: 0", 1);
+    broken.text = broken.text.replacen("format: 1", "format: 99", 1);
+    assert_ne!(broken.text, entries[0].text, "the copy is broken");
     entries.insert(0, broken);
     let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
     press(&mut app, KeyCode::Home);

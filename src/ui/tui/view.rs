@@ -1082,16 +1082,18 @@ fn render_choose_scenario(frame: &mut Frame<'_>, app: &App, selected: usize, err
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
     let w = usize::from(inner.width);
-    let mut lines: Vec<Line> = wrap(summary, w).into_iter().map(Line::raw).collect();
+    // An error comes first, so a long briefing never pushes it out of sight.
+    let mut lines: Vec<Line> = Vec::new();
     if let Some(e) = error {
-        lines.push(Line::raw(""));
         lines.push(Line::styled("This scenario does not load:", theme.error()));
         lines.extend(
             wrap(e, w)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.error())),
         );
+        lines.push(Line::raw(""));
     }
+    lines.extend(wrap(summary, w).into_iter().map(Line::raw));
     frame.render_widget(Paragraph::new(lines), inner);
     render_keys(
         frame,

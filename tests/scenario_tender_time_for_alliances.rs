@@ -1,0 +1,124 @@
+//! A tender time for alliances: the alliance security dilemma. One decision is pinned — whether
+//! Washington answers Seoul's request of October 2009 by spelling out extended nuclear
+//! deterrence or by keeping the umbrella private and unwritten — and two games with the same
+//! seed, identical but for that choice, are compared.
+//!
+//! Documented figures: South Korea's abandonment fear in the US–ROK alliance
+//! (`Var::Alliance(us-south_korea, AbandonmentFear)`), China's threat perception of the United
+//! States (`Var::Threat(china, us)`) and the US entrapment risk in the alliance
+//! (`Var::Alliance(us-south_korea, EntrapmentRisk)`), read after the first month and after the
+//! third. Washington's seat follows the advisor in everything else; every other seat is the AI.
+
+use std::sync::Arc;
+
+use sixparty::scenario::{self, AllianceFigure, AllianceIx, PartyIx, Scenario};
+use sixparty::session::Session;
+use sixparty::sim::Var;
+
+const ID: &str = "tender-time-for-alliances";
+
+fn load() -> Arc<Scenario> {
+    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
+}
+
+fn party(s: &Scenario, id: &str) -> PartyIx {
+    PartyIx(s.parties.iter().position(|p| p.id == id).expect("party"))
+}
+
+fn alliance(s: &Scenario, id: &str) -> AllianceIx {
+    AllianceIx(
+        s.alliances
+            .iter()
+            .position(|a| a.id == id)
+            .expect("alliance"),
+    )
+}
+
+/// The figures after a given turn.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    fear: f32,
+    threat: f32,
+    entrapment: f32,
+}
+
+/// Play `turns` turns with Washington on the advisor, except that it answers Seoul's request
+/// (the event `rok_asks_umbrella`) with `answer`. Returns the figures after each turn.
+fn play(s: &Arc<Scenario>, seed: u64, answer: &str, turns: u32) -> Vec<Figures> {
+    let (us, china) = (party(s, "us"), party(s, "china"));
+    let alliance = alliance(s, "us-south_korea");
+    let event = s
+        .events
+        .iter()
+        .position(|e| e.id == "rok_asks_umbrella")
+        .expect("event");
+    let option = s.events[event]
+        .options
+        .iter()
+        .position(|o| o.id == answer)
+        .expect("option");
+    let mut session = Session::new(s.clone(), seed, vec![us]);
+    let mut out = Vec::new();
+    while session.game.turn() < turns {
+        session.start_turn().unwrap();
+        for p in session.human_decisions() {
+            let pick = if p.event.0 == event {
+                option
+            } else {
+                session.advise_decision(p).option
+            };
+            session.decide(p.event, pick).unwrap();
+        }
+        session.open_orders().unwrap();
+        while let Some(c) = session.advise_orders(us).into_iter().next() {
+            if session.order(c.order).is_err() {
+                break;
+            }
+        }
+        session.end_turn().unwrap();
+        out.push(Figures {
+            fear: session
+                .game
+                .get(Var::Alliance(alliance, AllianceFigure::AbandonmentFear)),
+            threat: session.game.get(Var::Threat(china, us)),
+            entrapment: session
+                .game
+                .get(Var::Alliance(alliance, AllianceFigure::EntrapmentRisk)),
+        });
+    }
+    out
+}
+
+#[test]
+fn spelling_out_the_umbrella_calms_seoul_and_alarms_beijing() {
+    let s = load();
+    for seed in [1, 2, 3, 4, 5] {
+        let written = play(&s, seed, "spell_out", 3);
+        let unwritten = play(&s, seed, "defer", 3);
+        for (turn, (w, u)) in written.iter().zip(&unwritten).enumerate() {
+            let month = ["October", "November", "December"][turn];
+            assert!(
+                w.fear + 8.0 < u.fear,
+                "seed {seed}, {month} 2009: Seoul's abandonment fear is {:.1} with the umbrella \
+                 spelled out versus {:.1} with it unwritten (expected at least 8 lower)",
+                w.fear,
+                u.fear
+            );
+            assert!(
+                w.threat > u.threat + 3.0,
+                "seed {seed}, {month} 2009: China's threat perception of the United States is \
+                 {:.1} with the umbrella spelled out versus {:.1} with it unwritten \
+                 (expected at least 3 higher)",
+                w.threat,
+                u.threat
+            );
+            assert!(
+                w.entrapment > u.entrapment + 4.0,
+                "seed {seed}, {month} 2009: US entrapment risk in the alliance is {:.1} with the \
+                 umbrella spelled out versus {:.1} with it unwritten (expected at least 4 higher)",
+                w.entrapment,
+                u.entrapment
+            );
+        }
+    }
+}
