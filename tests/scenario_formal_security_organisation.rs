@@ -55,7 +55,10 @@ fn play(rush: bool) -> Outcome {
     let org = forum(&s, "nea_security_org");
     let confidence = track(&s, "confidence");
     let draft = action(&s, "draft_charter");
-    let habits = [action(&s, "functional_cooperation"), action(&s, "attend_forum")];
+    let habits = [
+        action(&s, "functional_cooperation"),
+        action(&s, "attend_forum"),
+    ];
     let mut session = Session::new(s.clone(), SEED, vec![seoul]);
     let mut drafts = 0;
     while !session.game.is_over() {
