@@ -37,4 +37,18 @@ fn campaign_plays_to_the_end_and_debriefs() {
     println!("{text}");
     assert_eq!(d.scores.len(), 6);
     assert!(text.contains("Dynamics at work"));
+    // The game replays from its seed and the human's choices to the same final state.
+    let s = session.scenario();
+    let mut replayed = Session::replay(
+        s,
+        7,
+        vec![PartyIx(0)],
+        session.choices(),
+        turns,
+        sixparty::sim::Phase::Over,
+        |_| {},
+    )
+    .expect("replays");
+    assert_eq!(replayed.game.state(), session.game.state());
+    assert_eq!(replayed.game.history(), session.game.history());
 }
