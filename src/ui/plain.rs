@@ -344,6 +344,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             })
             .collect();
         writeln!(self.out, "Relations: {}", others.join("; "))?;
+        let before = session
+            .game
+            .history()
+            .last()
+            .filter(|h| h.turn < facts.state.turn);
+        writeln!(
+            self.out,
+            "Region: {}",
+            text::track_lines(&s, &facts.state, before).join("; ")
+        )?;
         let forums: Vec<String> = s
             .forums
             .iter()

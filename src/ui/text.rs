@@ -64,3 +64,25 @@ pub fn turn_heading(s: &Scenario, turn: u32) -> String {
 pub fn party_name(s: &Scenario, p: PartyIx) -> &str {
     &s.parties[p.0].name
 }
+
+/// The regional tracks as "North Korean nuclear progress 57 (+2)", one each; the change is
+/// since `before` (the end of last turn), shown when there is one.
+pub fn track_lines(
+    s: &Scenario,
+    now: &crate::sim::GameState,
+    before: Option<&crate::sim::GameState>,
+) -> Vec<String> {
+    s.tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let v = now.tracks[i];
+            let change = before
+                .map(|b| v - b.tracks[i])
+                .filter(|d| d.abs() >= 0.5)
+                .map(|d| format!(" ({d:+.0})"))
+                .unwrap_or_default();
+            format!("{} {v:.0}{change}", t.name)
+        })
+        .collect()
+}

@@ -799,6 +799,13 @@ fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
             }
         }
     };
+    // The regional tracks first: the figures every party plays for.
+    let before = play.session.game.history().last();
+    section(
+        String::from("The region"),
+        &crate::ui::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),
+        &mut out,
+    );
     if let Some(t) = b.last_turn {
         if !b.last_news.is_empty() {
             section(
