@@ -8,6 +8,11 @@
 //! States (`Var::Threat(china, us)`) and the US entrapment risk in the alliance
 //! (`Var::Alliance(us-south_korea, EntrapmentRisk)`), read after the first month and after the
 //! third. Washington's seat follows the advisor in everything else; every other seat is the AI.
+//! Over seeds 1–5: in October 2009 Seoul's fear is 31 against 49, China's threat perception
+//! 49.1 against 44.1 and the entrapment risk 39 against 30; in December the fear is still 18
+//! lower, the threat 5 higher and the entrapment 6–9 higher. By September 2010 the games have
+//! diverged (the fear is still lower, the threat no longer reliably higher), so the test reads
+//! the first quarter, when the decision's own effects dominate.
 
 use std::sync::Arc;
 
