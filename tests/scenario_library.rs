@@ -1,10 +1,12 @@
 //! The scenario library (issue 3): every scenario derived from the interview is shipped,
-//! validates, plays to the end on AI for many seeds, varies with the seed, and briefs its players.
+//! validates, plays to the end on AI for many seeds, varies with the seed, briefs its players,
+//! and has no dominant single-action strategy.
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, PartyIx, Scenario};
+use sixparty::scenario::{self, ActionIx, PartyIx, Scenario};
 use sixparty::session::Session;
+use sixparty::sim::{Order, Phase};
 
 const LIBRARY: [&str; 7] = [
     "tokyo-workshop-2007",
@@ -119,4 +121,67 @@ fn every_scenario_plays_to_the_end_on_ai_for_fifty_seeds_and_varies() {
             "{id}: only {distinct} distinct outcomes in 50 seeds"
         );
     }
+}
+
+/// Each turn, give only orders of one action (every legal target in turn, up to the limit).
+fn single_action(action: ActionIx) -> impl Fn(&mut Session, PartyIx) {
+    move |session, h| {
+        let legal: Vec<Order> = session
+            .game
+            .legal_orders(h)
+            .into_iter()
+            .filter(|o| o.action == action)
+            .collect();
+        for o in legal {
+            if session.game.phase() != Phase::Ordering || session.order(o).is_err() {
+                break;
+            }
+        }
+    }
+}
+
+#[test]
+fn no_single_action_strategy_beats_the_ai_in_every_seed() {
+    const SEEDS: [u64; 3] = [1, 2, 3];
+    let jobs: Vec<Box<dyn FnOnce() -> Vec<String> + Send>> = LIBRARY
+        .iter()
+        .map(|id| {
+            let id = (*id).to_owned();
+            Box::new(move || {
+                let s = load(&id);
+                let mut dominant = Vec::new();
+                for p in (0..s.parties.len())
+                    .map(PartyIx)
+                    .filter(|p| s.parties[p.0].playable)
+                {
+                    let ai: Vec<f32> = SEEDS
+                        .iter()
+                        .map(|seed| play(&s, *seed, None, &no_orders).game.score(p))
+                        .collect();
+                    for a in (0..s.actions.len()).map(ActionIx) {
+                        if !s.actions[a.0].who.is_empty() && !s.actions[a.0].who.contains(&p) {
+                            continue;
+                        }
+                        let strategy = single_action(a);
+                        let wins = SEEDS.iter().zip(&ai).all(|(seed, ai_score)| {
+                            play(&s, *seed, Some(p), &strategy).game.score(p) > ai_score + 0.5
+                        });
+                        if wins {
+                            dominant.push(format!(
+                                "{id}: {} always playing \"{}\" beats the AI in its seat",
+                                s.parties[p.0].id, s.actions[a.0].id
+                            ));
+                        }
+                    }
+                }
+                dominant
+            }) as Box<dyn FnOnce() -> Vec<String> + Send>
+        })
+        .collect();
+    let dominant: Vec<String> = in_parallel(jobs).into_iter().flatten().collect();
+    assert!(
+        dominant.is_empty(),
+        "dominant strategies:\n{}",
+        dominant.join("\n")
+    );
 }
