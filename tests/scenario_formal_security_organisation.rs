@@ -9,9 +9,10 @@
 //! again and again, draining confidence, while the patient one is ratified and the organisation
 //! meets.
 
-use std::sync::Arc;
+mod common;
 
-use sixparty::scenario::{self, ForumIx, ForumStatus, PartyIx, Scenario, TrackIx};
+use common::{action, forum, party, track};
+use sixparty::scenario::ForumStatus;
 use sixparty::session::Session;
 use sixparty::sim::{Target, Var};
 
@@ -19,26 +20,6 @@ const ID: &str = "formal-security-organisation";
 const SEED: u64 = 4;
 /// Capitals engage with a draft only above this confidence (the scenario's own threshold).
 const ENGAGED: f32 = 40.0;
-
-fn scenario() -> Arc<Scenario> {
-    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
-}
-
-fn party(s: &Scenario, id: &str) -> PartyIx {
-    PartyIx(s.parties.iter().position(|p| p.id == id).expect(id))
-}
-
-fn forum(s: &Scenario, id: &str) -> ForumIx {
-    ForumIx(s.forums.iter().position(|f| f.id == id).expect(id))
-}
-
-fn track(s: &Scenario, id: &str) -> TrackIx {
-    TrackIx(s.tracks.iter().position(|t| t.id == id).expect(id))
-}
-
-fn action(s: &Scenario, id: &str) -> usize {
-    s.actions.iter().position(|a| a.id == id).expect(id)
-}
 
 /// How a game ended for the charter.
 struct Outcome {
@@ -50,14 +31,14 @@ struct Outcome {
 
 /// Play the whole game as Seoul; `rush` decides whether drafts wait for confidence.
 fn play(rush: bool) -> Outcome {
-    let s = scenario();
+    let s = common::load(ID);
     let seoul = party(&s, "south_korea");
     let org = forum(&s, "nea_security_org");
     let confidence = track(&s, "confidence");
-    let draft = action(&s, "draft_charter");
+    let draft = action(&s, "draft_charter").0;
     let habits = [
-        action(&s, "functional_cooperation"),
-        action(&s, "attend_forum"),
+        action(&s, "functional_cooperation").0,
+        action(&s, "attend_forum").0,
     ];
     let mut session = Session::new(s.clone(), SEED, vec![seoul]);
     let mut drafts = 0;

@@ -9,29 +9,16 @@
 //! has made up much of its habit, but China's trust in Japan is still 5–19 points lower. Japan's seat
 //! follows the advisor in both games; every other seat is the AI.
 
+mod common;
+
 use std::sync::Arc;
 
-use sixparty::scenario::{self, ActionIx, ForumIx, PartyIx, Scenario};
+use common::{action, forum, party};
+use sixparty::scenario::Scenario;
 use sixparty::session::Session;
 use sixparty::sim::{Order, Target, Var};
 
 const ID: &str = "plus-three-summit-2010";
-
-fn load() -> Arc<Scenario> {
-    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
-}
-
-fn party(s: &Scenario, id: &str) -> PartyIx {
-    PartyIx(s.parties.iter().position(|p| p.id == id).expect("party"))
-}
-
-fn forum(s: &Scenario, id: &str) -> ForumIx {
-    ForumIx(s.forums.iter().position(|f| f.id == id).expect("forum"))
-}
-
-fn action(s: &Scenario, id: &str) -> ActionIx {
-    ActionIx(s.actions.iter().position(|a| a.id == id).expect("action"))
-}
 
 /// Habit and China's trust in Japan after the summit month, and China's trust at the end.
 struct Figures {
@@ -84,7 +71,7 @@ fn play(s: &Arc<Scenario>, seed: u64, push: bool) -> Figures {
 
 #[test]
 fn japan_raising_taiwan_costs_the_summit_habit_and_chinas_trust() {
-    let s = load();
+    let s = common::load(ID);
     for seed in 0..10_u64 {
         let kept = play(&s, seed, false);
         let pushed = play(&s, seed, true);

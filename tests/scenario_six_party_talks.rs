@@ -9,9 +9,9 @@
 //! a step answered by fuel moves the package and builds trust; reneging after the fuel has been
 //! paid unwinds it, and the donors and the host remember.
 
-use std::sync::Arc;
+mod common;
 
-use sixparty::scenario::{self, ActionIx, PartyIx, Scenario, TrackIx};
+use common::{action, party, track};
 use sixparty::session::Session;
 use sixparty::sim::{Order, Target, Var};
 
@@ -20,22 +20,6 @@ const SEED: u64 = 3;
 /// The month of the decision (October 2007) and how many months later the figures are read.
 const DECISION_TURN: u32 = 1;
 const LATER: u32 = 3;
-
-fn scenario() -> Arc<Scenario> {
-    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
-}
-
-fn party(s: &Scenario, id: &str) -> PartyIx {
-    PartyIx(s.parties.iter().position(|p| p.id == id).expect(id))
-}
-
-fn track(s: &Scenario, id: &str) -> TrackIx {
-    TrackIx(s.tracks.iter().position(|t| t.id == id).expect(id))
-}
-
-fn action(s: &Scenario, id: &str) -> ActionIx {
-    ActionIx(s.actions.iter().position(|a| a.id == id).expect(id))
-}
 
 /// The figures read after a game.
 #[derive(Debug)]
@@ -53,7 +37,7 @@ struct Figures {
 /// Play `DECISION_TURN + LATER` months with North Korea on the advisor, except that in the
 /// decision month its only order is `step` toward the United States.
 fn play(step: &str) -> Figures {
-    let s = scenario();
+    let s = common::load(ID);
     let (us, china, dprk) = (
         party(&s, "us"),
         party(&s, "china"),

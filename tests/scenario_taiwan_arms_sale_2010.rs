@@ -10,9 +10,10 @@
 //! the door to summits and cools the host's envoy work, so the talks stay on ice longer or for
 //! good; deferring keeps Beijing working to bring Pyongyang back.
 
-use std::sync::Arc;
+mod common;
 
-use sixparty::scenario::{self, ForumIx, ForumStatus, PartyIx, Scenario};
+use common::{forum, party};
+use sixparty::scenario::ForumStatus;
 use sixparty::session::Session;
 use sixparty::sim::Var;
 
@@ -22,18 +23,6 @@ const SEEDS: [u64; 5] = [1, 2, 3, 4, 5];
 /// March 2010 and June 2010.
 const MARCH: u32 = 3;
 const JUNE: u32 = 6;
-
-fn scenario() -> Arc<Scenario> {
-    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
-}
-
-fn party(s: &Scenario, id: &str) -> PartyIx {
-    PartyIx(s.parties.iter().position(|p| p.id == id).expect(id))
-}
-
-fn forum(s: &Scenario, id: &str) -> ForumIx {
-    ForumIx(s.forums.iter().position(|f| f.id == id).expect(id))
-}
 
 /// China's cooperation on North Korea after one choice on the package.
 #[derive(Debug)]
@@ -48,7 +37,7 @@ struct Cooperation {
 
 /// Play the whole game with the US seat on the advisor, except its choice on the package.
 fn play(seed: u64, choice: &str) -> Cooperation {
-    let s = scenario();
+    let s = common::load(ID);
     let (us, china) = (party(&s, "us"), party(&s, "china"));
     let talks = forum(&s, "six_party_talks");
     let mut session = Session::new(s.clone(), seed, vec![us]);

@@ -14,30 +14,16 @@
 //! diverged (the fear is still lower, the threat no longer reliably higher), so the test reads
 //! the first quarter, when the decision's own effects dominate.
 
+mod common;
+
 use std::sync::Arc;
 
-use sixparty::scenario::{self, AllianceFigure, AllianceIx, PartyIx, Scenario};
+use common::{alliance, party};
+use sixparty::scenario::{AllianceFigure, Scenario};
 use sixparty::session::Session;
 use sixparty::sim::Var;
 
 const ID: &str = "tender-time-for-alliances";
-
-fn load() -> Arc<Scenario> {
-    Arc::new(scenario::resolve(ID, None).expect("the built-in scenario loads"))
-}
-
-fn party(s: &Scenario, id: &str) -> PartyIx {
-    PartyIx(s.parties.iter().position(|p| p.id == id).expect("party"))
-}
-
-fn alliance(s: &Scenario, id: &str) -> AllianceIx {
-    AllianceIx(
-        s.alliances
-            .iter()
-            .position(|a| a.id == id)
-            .expect("alliance"),
-    )
-}
 
 /// The figures after a given turn.
 #[derive(Debug, Clone, Copy)]
@@ -96,7 +82,7 @@ fn play(s: &Arc<Scenario>, seed: u64, answer: &str, turns: u32) -> Vec<Figures> 
 
 #[test]
 fn spelling_out_the_umbrella_calms_seoul_and_alarms_beijing() {
-    let s = load();
+    let s = common::load(ID);
     for seed in [1, 2, 3, 4, 5] {
         let written = play(&s, seed, "spell_out", 3);
         let unwritten = play(&s, seed, "defer", 3);
