@@ -34,3 +34,4 @@ pub mod scenario;
 pub mod session;
 pub mod sim;
 pub mod ui;
+pub mod whatif;

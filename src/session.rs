@@ -52,6 +52,17 @@ impl Session {
         }
     }
 
+    /// A session around a game already under way (resumed from a snapshot): `humans` play from
+    /// here on; the choices log starts empty.
+    pub fn resume(game: Game, seed: u64, humans: Vec<PartyIx>) -> Self {
+        Self {
+            game,
+            humans,
+            seed,
+            choices: Vec::new(),
+        }
+    }
+
     /// The scenario.
     pub fn scenario(&self) -> Arc<Scenario> {
         self.game.scenario().clone()

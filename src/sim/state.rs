@@ -69,6 +69,16 @@ pub struct Order {
 }
 
 impl Order {
+    /// "Reassure an ally → Japan": the action's name and its target's.
+    pub fn label(&self, s: &crate::scenario::Scenario) -> String {
+        let a = &s.actions[self.action.0];
+        match self.target {
+            Target::None => a.name.clone(),
+            Target::Party(p) => format!("{} → {}", a.name, s.parties[p.0].name),
+            Target::Forum(f) => format!("{} → {}", a.name, s.forums[f.0].name),
+        }
+    }
+
     /// A sort key for the target, so menus can list orders in a fixed order.
     pub fn target_key(&self) -> (u8, usize) {
         match self.target {

@@ -2,16 +2,11 @@
 //! are written for a player.
 
 use crate::scenario::{ForumStatus, PartyIx, Scenario, Stance, TargetKind};
-use crate::sim::{Order, Target};
+use crate::sim::Order;
 
 /// "Reassure an ally → Japan".
 pub fn order_label(s: &Scenario, o: &Order) -> String {
-    let a = &s.actions[o.action.0];
-    match o.target {
-        Target::None => a.name.clone(),
-        Target::Party(p) => format!("{} → {}", a.name, s.parties[p.0].name),
-        Target::Forum(f) => format!("{} → {}", a.name, s.forums[f.0].name),
-    }
+    o.label(s)
 }
 
 /// A stance in one word.
