@@ -33,5 +33,6 @@ pub mod save;
 pub mod scenario;
 pub mod session;
 pub mod sim;
+pub mod simulate;
 pub mod ui;
 pub mod whatif;

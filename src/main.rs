@@ -45,6 +45,8 @@ enum Command {
         /// Files to check; default: every scenario available.
         paths: Vec<PathBuf>,
     },
+    /// Play many games with the AI in every seat, in parallel, and summarise the outcomes.
+    Simulate(SimulateArgs),
     /// List the saved games.
     Saves,
     /// Re-run a saved game from its seed and choices, turn by turn, and check that it reaches
@@ -57,6 +59,33 @@ enum Command {
         #[arg(long)]
         plain: bool,
     },
+}
+
+/// Options of `simulate`.
+#[derive(clap::Args, Debug)]
+struct SimulateArgs {
+    /// Scenario id (see `sixparty list`) or path to a .ron file [default: the campaign].
+    #[arg(value_name = "SCENARIO")]
+    scenario: Option<String>,
+    /// How many games to play.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    runs: u32,
+    /// Seed of the run; game i gets its own seed derived from it, shown in the CSV.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Worker threads [default: one per core]; the results do not depend on it.
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
+    /// Write one line per game to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// Print the summary as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Instead: play on from a saved game (a name from `sixparty saves`, or a path) with the AI
+    /// in every seat, and show the spread of outcomes.
+    #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "csv"])]
+    from: Option<String>,
 }
 
 #[derive(clap::Args, Debug, Default)]
@@ -111,6 +140,7 @@ fn main() -> ExitCode {
         Command::Play(args) => play(args, dir, saves),
         Command::List => list(dir),
         Command::Validate { paths } => validate(&paths, dir),
+        Command::Simulate(args) => simulate(args, dir, &saves),
         Command::Saves => {
             list_saves(&saves);
             Ok(())
@@ -193,6 +223,120 @@ fn validate(paths: &[PathBuf], dir: Option<&std::path::Path>) -> Result<(), Fail
     } else {
         Ok(())
     }
+}
+
+fn simulate(
+    args: SimulateArgs,
+    dir: Option<&std::path::Path>,
+    saves: &std::path::Path,
+) -> Result<(), Failure> {
+    use sixparty::simulate;
+    use std::io::Write as _;
+    let runs = args.runs as usize;
+    if let Some(name) = &args.from {
+        let (mut session, file) =
+            save::load(saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+        let s = session.scenario();
+        let at = match session.game.phase() {
+            sixparty::sim::Phase::BetweenTurns | sixparty::sim::Phase::Over => session.game.turn(),
+            _ => session.game.turn().saturating_sub(1),
+        };
+        let humans = session.humans().to_vec();
+        let lines =
+            sixparty::whatif::report_lines(&s, file.seed, &humans, session.choices(), at, runs)
+                .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
+        let mut lines = lines;
+        if session.game.is_over() {
+            let actual: Vec<f32> = (0..s.parties.len())
+                .map(|p| session.game.score(PartyIx(p)))
+                .collect();
+            let cmp = sixparty::whatif::compare_seats(&s, file.seed, &humans, &actual, runs)
+                .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
+            lines.push(String::new());
+            for c in cmp {
+                let spread = c.spread().map_or(String::new(), |sp| {
+                    format!(
+                        "; over {runs} other seeds {:.1} on average (5%–95%: {:.1}–{:.1})",
+                        sp.mean, sp.p5, sp.p95
+                    )
+                });
+                lines.push(format!(
+                    "{}: your final score {:.1}; the AI in your seat with the same seed {:.1}{spread}",
+                    s.parties[c.party.0].name, c.actual, c.ai_same_seed
+                ));
+            }
+        }
+        if args.json {
+            outln!(
+                "{}",
+                serde_json::json!({ "save": name, "from_turn": at, "lines": lines })
+            );
+        } else {
+            for l in lines {
+                outln!("{l}");
+            }
+        }
+        return Ok(());
+    }
+    let id = args
+        .scenario
+        .as_deref()
+        .unwrap_or(scenario::DEFAULT_SCENARIO);
+    let s = Arc::new(scenario::resolve(id, dir).map_err(|e| Failure::new(1, e.to_string()))?);
+    let mut csv = match &args.csv {
+        Some(path) => {
+            let f = std::fs::File::create(path)
+                .map_err(|e| Failure::new(1, format!("cannot write {}: {e}", path.display())))?;
+            let mut w = io::BufWriter::new(f);
+            writeln!(w, "{}", simulate::csv_header(&s))
+                .map_err(|e| Failure::new(1, format!("cannot write {}: {e}", path.display())))?;
+            Some(w)
+        }
+        None => None,
+    };
+    let mut write_error = None;
+    let progress = io::stderr().is_terminal();
+    let summary = simulate::run(&s, runs, args.seed, args.jobs, |row| {
+        if let Some(w) = csv.as_mut()
+            && write_error.is_none()
+            && let Err(e) = writeln!(w, "{}", simulate::csv_row(&s, row))
+        {
+            write_error = Some(e);
+        }
+        let done = row.game + 1;
+        if progress && (done % 50 == 0 || done == runs) {
+            let width = 30;
+            let filled = done * width / runs;
+            eprint!(
+                "\r[{}{}] {done}/{runs} games",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+            if done == runs {
+                eprintln!();
+            }
+        }
+    })
+    .map_err(|e| Failure::new(1, e.to_string()))?;
+    if let (Some(mut w), Some(path)) = (csv, &args.csv) {
+        if let Some(e) = write_error.or_else(|| w.flush().err()) {
+            return Err(Failure::new(
+                1,
+                format!("cannot write {}: {e}", path.display()),
+            ));
+        }
+    }
+    if args.json {
+        outln!(
+            "{}",
+            serde_json::to_string_pretty(&summary).unwrap_or_default()
+        );
+    } else {
+        for l in summary.lines(&s) {
+            outln!("{l}");
+        }
+    }
+    Ok(())
 }
 
 fn resolve_parties(s: &Scenario, names: &[String]) -> Result<Vec<PartyIx>, Failure> {

@@ -53,7 +53,7 @@ impl Spread {
         let median = if n % 2 == 1 {
             v[n / 2]
         } else {
-            (v[n / 2 - 1] + v[n / 2]) / 2.0
+            f32::midpoint(v[n / 2 - 1], v[n / 2])
         };
         Some(Spread {
             n,
@@ -150,20 +150,21 @@ pub fn continuations(
         .collect()
 }
 
-/// The position before each turn of a game replayed from its seed and choices, and the
-/// position at its end: `result[t]` stands after `t` turns.
+/// The position before each turn of a game replayed from its seed and choices, up to the
+/// position after `until` turns (or the end): `result[t]` stands after `t` turns.
 pub fn positions(
     scenario: &Arc<Scenario>,
     seed: u64,
     humans: &[PartyIx],
     choices: &[HumanChoice],
+    until: u32,
 ) -> Result<Vec<Position>, GameError> {
     let mut session = Session::new(scenario.clone(), seed, humans.to_vec());
     let mut out = Vec::new();
     let mut log = choices.iter().peekable();
     loop {
         out.push(Position::of(&mut session).expect("between turns"));
-        if session.game.is_over() || log.peek().is_none() {
+        if session.game.is_over() || session.game.turn() >= until {
             break;
         }
         let turn = session.game.turn() + 1;
@@ -208,15 +209,14 @@ fn branch(
     }
     session.open_orders()?;
     for (party, given) in orders {
-        let list = match given {
-            Some(list) => list.clone(),
-            None => {
-                let state = session.game.state();
-                ai::plan_orders(scenario, &state, *party, &[])
-                    .into_iter()
-                    .map(|c| c.order)
-                    .collect()
-            }
+        let list = if let Some(list) = given {
+            list.clone()
+        } else {
+            let state = session.game.state();
+            ai::plan_orders(scenario, &state, *party, &[])
+                .into_iter()
+                .map(|c| c.order)
+                .collect()
         };
         for o in list {
             // An order made illegal by a different decision earlier in the month is dropped.
@@ -272,7 +272,7 @@ pub fn turning_points(
     choices: &[HumanChoice],
     runs: usize,
 ) -> Result<Vec<(PartyIx, Option<TurningPoint>)>, GameError> {
-    let positions = positions(scenario, seed, humans, choices)?;
+    let positions = positions(scenario, seed, humans, choices, u32::MAX)?;
     let mut best: Vec<Option<TurningPoint>> = vec![None; humans.len()];
     let text = |e: EventIx, o: usize| scenario.events[e.0].options[o].label.clone();
     let mut consider = |i: usize, tp: TurningPoint| {
@@ -445,4 +445,52 @@ pub fn compare_seats(
             ai_runs: others.iter().map(|r| r[p.0]).collect(),
         })
         .collect())
+}
+
+/// The what-if of a game after `at_turn` turns, as lines for a terminal: `runs` continuations
+/// with the AI in every seat from there, beside each party's score at that point.
+pub fn report_lines(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    humans: &[PartyIx],
+    choices: &[HumanChoice],
+    at_turn: u32,
+    runs: usize,
+) -> Result<Vec<String>, GameError> {
+    let s = scenario;
+    let Some(from) = positions(s, seed, humans, choices, at_turn)?.pop() else {
+        return Ok(Vec::new());
+    };
+    let mut now = from.game(s);
+    let scores_now: Vec<f32> = (0..s.parties.len())
+        .map(|p| now.score(PartyIx(p)))
+        .collect();
+    let results = continuations(s, &from, seed, runs)?;
+    let mut out = vec![format!(
+        "What if the AI played every seat from {} on? {runs} games, each with its own dice:",
+        if from.turn == 0 {
+            "the start".to_string()
+        } else {
+            format!("the end of {}", s.date_label(from.turn))
+        }
+    )];
+    out.push(format!(
+        "{:<40} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "final score", "now", "mean", "median", "5%", "95%"
+    ));
+    for (p, party) in s.parties.iter().enumerate() {
+        let values: Vec<f32> = results.iter().map(|r| r[p]).collect();
+        if let Some(sp) = Spread::of(&values) {
+            let who = if humans.contains(&PartyIx(p)) {
+                format!("{} (played)", party.name)
+            } else {
+                party.name.clone()
+            };
+            out.push(format!(
+                "{who:<40} {:>7.1} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
+                scores_now[p], sp.mean, sp.median, sp.p5, sp.p95
+            ));
+        }
+    }
+    Ok(out)
 }

@@ -1,0 +1,170 @@
+//! Headless simulation: the same results whatever the number of threads, a CSV row per game,
+//! and the command line.
+
+mod common;
+
+use std::process::Command;
+
+use common::load;
+use sixparty::simulate;
+
+const ID: &str = "plus-three-summit-2010";
+
+#[test]
+fn results_do_not_depend_on_the_number_of_threads() {
+    let s = load(ID);
+    let mut rows1 = Vec::new();
+    let one = simulate::run(&s, 24, 9, 1, |r| rows1.push(simulate::csv_row(&s, r))).unwrap();
+    let mut rows2 = Vec::new();
+    let two = simulate::run(&s, 24, 9, 2, |r| rows2.push(simulate::csv_row(&s, r))).unwrap();
+    assert_eq!(one, two);
+    assert_eq!(rows1, rows2);
+    assert_eq!(one.runs, 24);
+    assert_ne!(
+        simulate::run(&s, 24, 10, 2, |_| {}).unwrap(),
+        one,
+        "another seed, other games"
+    );
+}
+
+#[test]
+fn each_row_is_the_game_its_seed_starts() {
+    let s = load(ID);
+    let mut rows = Vec::new();
+    simulate::run(&s, 5, 3, 2, |r| rows.push(r.clone())).unwrap();
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row.game, i);
+        assert_eq!(row.seed, simulate::game_seed(3, i));
+        assert_eq!(*row, simulate::play_one(&s, i, row.seed).unwrap());
+    }
+    let header = simulate::csv_header(&s);
+    let width = header.split(',').count();
+    assert_eq!(simulate::csv_row(&s, &rows[0]).split(',').count(), width);
+}
+
+#[test]
+fn the_summary_counts_what_the_rows_hold() {
+    let s = load(ID);
+    let mut rows = Vec::new();
+    let summary = simulate::run(&s, 12, 4, 2, |r| rows.push(r.clone())).unwrap();
+    for (i, e) in summary.events.iter().enumerate() {
+        let fired = rows.iter().filter(|r| r.events[i].is_some()).count();
+        assert_eq!(e.fired, fired, "event {}", e.id);
+    }
+    for (p, named) in summary.scores.iter().enumerate() {
+        let mean = rows.iter().map(|r| r.scores[p]).sum::<f32>() / rows.len() as f32;
+        assert!((named.mean - mean).abs() < 1e-3, "{}", named.id);
+        assert!(named.p5 <= named.median && named.median <= named.p95);
+    }
+}
+
+fn sixparty(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sixparty"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_writes_a_csv_line_per_game_and_a_summary() {
+    let dir = std::env::temp_dir().join(format!("sixparty-sim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("runs.csv");
+    let out = sixparty(&[
+        "simulate",
+        ID,
+        "--runs",
+        "6",
+        "--seed",
+        "2",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "a header and six games");
+    assert!(lines[0].starts_with("game,seed,score_"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("6 all-AI games, seed 2"), "{stdout}");
+    assert!(stdout.contains("final score"));
+
+    let json = sixparty(&["simulate", ID, "--runs", "3", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["runs"], 3);
+    assert_eq!(v["scenario"], ID);
+
+    let bad = sixparty(&["simulate", ID, "--runs", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let unwritable = sixparty(&[
+        "simulate",
+        ID,
+        "--runs",
+        "1",
+        "--csv",
+        "/nonexistent-dir/x.csv",
+    ]);
+    assert_eq!(unwritable.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("/nonexistent-dir/x.csv"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn what_if_from_a_save_shows_the_spread_and_the_ai_in_your_seat() {
+    use std::io::Write as _;
+    let dir = std::env::temp_dir().join(format!("sixparty-whatif-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let saves = dir.to_str().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sixparty"))
+        .args([
+            "--saves-dir",
+            saves,
+            "play",
+            ID,
+            "--as",
+            "japan",
+            "--plain",
+            "--seed",
+            "3",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Enter takes the advisor's pick at every prompt, to the end of the game.
+    let _ = child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("\n".repeat(400).as_bytes());
+    assert!(child.wait().unwrap().success());
+    let out = sixparty(&[
+        "--saves-dir",
+        saves,
+        "simulate",
+        "--from",
+        "autosave-1",
+        "--runs",
+        "3",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("What if the AI played every seat"), "{text}");
+    assert!(text.contains("Japan (played)"), "{text}");
+    assert!(
+        text.contains("the AI in your seat with the same seed"),
+        "{text}"
+    );
+    let missing = sixparty(&["--saves-dir", saves, "simulate", "--from", "nope"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
