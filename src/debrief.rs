@@ -309,11 +309,16 @@ fn find(
                     .sum::<f32>()
                     / (n.max(2) - 1) as f32
             };
-            // Of the parties whose growth alarmed others, the one whose alarm rose most.
-            let Some(p) = seen.iter().map(|o| o.parties[0]).max_by(|a, b| {
-                (avg(last, *a) - avg(&history[0], *a))
-                    .total_cmp(&(avg(last, *b) - avg(&history[0], *b)))
-            }) else {
+            // The rising power: of the parties whose growth alarmed others, the one whose power
+            // grew most in proportion (a giant adding 1% is not a power transition).
+            let growth = |p: PartyIx| {
+                last.parties[p.0].figures[4] / history[0].parties[p.0].figures[4].max(1.0)
+            };
+            let Some(p) = seen
+                .iter()
+                .map(|o| o.parties[0])
+                .max_by(|a, b| growth(*a).total_cmp(&growth(*b)))
+            else {
                 return not("no party grew or built up enough to alarm its neighbours.");
             };
             let avg = |st: &crate::sim::GameState| avg(st, p);
@@ -366,9 +371,9 @@ fn find(
                     yes(
                         Some(turn),
                         format!(
-                            "{} spread its investment across {}: overlapping venues let a party pick where to engage.",
+                            "{} spread its investment across the {}: overlapping venues let a party pick where to engage.",
                             s.parties[p].name,
-                            names.join(", ")
+                            rules::and_list(&names)
                         ),
                     )
                 }
@@ -416,7 +421,11 @@ fn find(
             if answered > 0 {
                 yes(
                     first_turn,
-                    format!("{example}; {answered} moves in all were returned in kind."),
+                    if answered == 1 {
+                        format!("{example}, the one move returned in kind.")
+                    } else {
+                        format!("{example}; {answered} moves in all were returned in kind.")
+                    },
                 )
             } else if let Some(o) = seen.first() {
                 yes(first, format!("{}.", o.text.trim_end_matches('.')))
@@ -447,7 +456,9 @@ fn find(
                 Dynamic::RedLines => "no one raised a topic a member had ruled off the table.",
                 Dynamic::ConvenersLeverage => "no hosted forum met.",
                 Dynamic::Brinkmanship => "no weak party pressed its stronger neighbours.",
-                Dynamic::DomesticPolitics => "no government changed course.",
+                Dynamic::DomesticPolitics => {
+                    "no government changed its line (its doctrine) during the game."
+                }
                 _ => "it did not show.",
             }),
         },

@@ -68,6 +68,33 @@ pub fn possessive(name: &str) -> String {
     }
 }
 
+/// "is" or "are" for a forum's name: "the Six Party Talks are", "the ARF is". A name whose last
+/// word is a plural noun ("Talks", "Consultations") takes "are".
+pub fn is_are(name: &str) -> &'static str {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") {
+        "are"
+    } else {
+        "is"
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
 /// Name of a party, for news.
 pub fn name(s: &Scenario, p: PartyIx) -> &str {
     &s.parties[p.0].name
@@ -261,9 +288,13 @@ pub fn change_forum_status<F: Facts + ?Sized>(
                 format!("walking out of the {fname} at habit {habit:.0} cost {who} {cost:.1} trust with each member"),
             );
         }
-        (_, ForumStatus::Active, _) => log.news(format!("The {fname} is in session again.")),
+        (_, ForumStatus::Active, _) => {
+            log.news(format!("The {fname} {} in session again.", is_are(&fname)))
+        }
         (_, ForumStatus::Collapsed, _) => log.news(format!("The {fname} collapses.")),
-        (_, ForumStatus::Suspended, _) => log.news(format!("The {fname} is suspended.")),
+        (_, ForumStatus::Suspended, _) => {
+            log.news(format!("The {fname} {} suspended.", is_are(&fname)));
+        }
         _ => {}
     }
 }
@@ -469,7 +500,11 @@ fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, k: f32, log: &
             if alarmed.is_empty() {
                 String::new()
             } else {
-                format!(", and {} feel more threatened", alarmed.join(" and "))
+                format!(
+                    ", and {} {} more threatened",
+                    alarmed.join(" and "),
+                    if alarmed.len() == 1 { "feels" } else { "feel" }
+                )
             }
         );
         log.observe(Dynamic::AllianceSecurityDilemma, vec![a, b], text);
@@ -505,9 +540,9 @@ fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
     }
     let names: Vec<&str> = fearful.iter().map(|c| name(f.scenario(), *c)).collect();
     let text = format!(
-        "{} presses from weakness: {} offer concessions worth {gain:.1} capital, and trust it less",
+        "{} presses from weakness: the fear it stirs in {} earns it {gain:.1} capital of leverage, and they trust it less",
         name(f.scenario(), a),
-        names.join(", "),
+        and_list(&names),
     );
     log.observe(
         Dynamic::Brinkmanship,
@@ -549,7 +584,8 @@ fn red_line<F: Facts + ?Sized>(
         f.set_forum_status(x, ForumStatus::Suspended);
     }
     let text = format!(
-        "{an} raises {tname} at the {fname}; {on} calls it a red line and walks out — the {fname} is suspended"
+        "{an} raises a matter {on} has ruled off the table ({tname}) at the {fname}; {on} calls it a red line and walks out — the {fname} {} suspended",
+        is_are(&fname)
     );
     log.news(format!("{text}."));
     log.observe(Dynamic::RedLines, vec![a, owner], text);
