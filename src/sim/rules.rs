@@ -289,7 +289,7 @@ pub fn change_forum_status<F: Facts + ?Sized>(
             );
         }
         (_, ForumStatus::Active, _) => {
-            log.news(format!("The {fname} {} in session again.", is_are(&fname)))
+            log.news(format!("The {fname} {} in session again.", is_are(&fname)));
         }
         (_, ForumStatus::Collapsed, _) => log.news(format!("The {fname} collapses.")),
         (_, ForumStatus::Suspended, _) => {
