@@ -1,8 +1,11 @@
 //! The debrief: scores against objectives, the timeline, and which dynamics occurred and why.
 
-use crate::scenario::PartyIx;
+use crate::scenario::{ForumStatus, PartyIx};
 use crate::session::Session;
-use crate::sim::Dynamic;
+use crate::sim::{Dynamic, GameError, GameState};
+use crate::whatif::{self, SeatComparison, TurningPoint};
+
+pub mod export;
 
 /// A party's score at the start and the end.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +76,85 @@ pub struct Debrief {
     pub timeline: Vec<TimelineEntry>,
     /// The ten dynamics.
     pub findings: Vec<Finding>,
+    /// What became of the forums and tracks.
+    pub outcome: Outcome,
+    /// Figures turn by turn, for charts and the CSV export.
+    pub series: Series,
+    /// The what-if figures, once [`Debrief::weigh`] has run.
+    pub weighed: Option<Weighed>,
+    /// Questions for a class discussion, drawn from what happened.
+    pub questions: Vec<String>,
+}
+
+/// A forum at the start and the end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForumOutcome {
+    /// Name.
+    pub name: String,
+    /// Status at the start and the end.
+    pub status: (ForumStatus, ForumStatus),
+    /// Habit at the start and the end.
+    pub habit: (f32, f32),
+    /// Sessions held during the game.
+    pub sessions: u32,
+}
+
+/// A track at the start and the end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrackOutcome {
+    /// Name.
+    pub name: String,
+    /// Value at the start and the end.
+    pub value: (f32, f32),
+}
+
+/// What became of the region's institutions and questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Each forum.
+    pub forums: Vec<ForumOutcome>,
+    /// Each track.
+    pub tracks: Vec<TrackOutcome>,
+}
+
+/// One named line of figures, one value per turn from the start (index 0) to the last turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// What it measures.
+    pub name: String,
+    /// Values by turn.
+    pub values: Vec<f32>,
+}
+
+/// Figures over time.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// Dates by turn ("start", "Jan 2010", …).
+    pub dates: Vec<String>,
+    /// Each party's score.
+    pub scores: Vec<Line>,
+    /// Each track.
+    pub tracks: Vec<Line>,
+    /// Trust between chosen pairs: each human seat with every other party, both ways (with no
+    /// human seat, the first party's).
+    pub trust: Vec<Line>,
+    /// Each forum's habit.
+    pub habits: Vec<Line>,
+    /// Each alliance's commitment and the client's fear of abandonment.
+    pub alliances: Vec<Line>,
+}
+
+/// The what-if figures: each human seat beside the AI, and its turning point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weighed {
+    /// Continuations behind each figure.
+    pub runs: usize,
+    /// Each human seat's score beside the AI's in the same seat.
+    pub seats: Vec<SeatComparison>,
+    /// Each human seat's turning point.
+    pub turning: Vec<(PartyIx, Option<TurningPoint>)>,
+    /// The above in words.
+    pub lines: Vec<String>,
 }
 
 impl Debrief {
@@ -121,16 +203,113 @@ impl Debrief {
                 )
             })
             .collect();
-        Debrief {
+        let outcome = Outcome {
+            forums: s
+                .forums
+                .iter()
+                .enumerate()
+                .map(|(i, f)| ForumOutcome {
+                    name: f.name.clone(),
+                    status: (first.forums[i].status, last.forums[i].status),
+                    habit: (first.forums[i].habit, last.forums[i].habit),
+                    sessions: last.forums[i].sessions - first.forums[i].sessions,
+                })
+                .collect(),
+            tracks: s
+                .tracks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| TrackOutcome {
+                    name: t.name.clone(),
+                    value: (first.tracks[i], last.tracks[i]),
+                })
+                .collect(),
+        };
+        let series = series(&s, history, session.humans());
+        let mut d = Debrief {
             title: s.title.clone(),
             seed: session.seed(),
             turns_played: last.turn,
             scores,
             timeline,
             findings,
-        }
+            outcome,
+            series,
+            weighed: None,
+            questions: Vec::new(),
+        };
+        d.questions = questions(&d, &s);
+        d
     }
 
+    /// Add the what-if figures: each human seat's score beside the AI's in the same seat, and
+    /// its turning point, each measured by `runs` AI continuations. Costs a few hundred games.
+    pub fn weigh(&mut self, session: &mut Session, runs: usize) -> Result<(), GameError> {
+        let s = session.scenario();
+        let humans = session.humans().to_vec();
+        if humans.is_empty() || runs == 0 {
+            return Ok(());
+        }
+        let actual: Vec<f32> = (0..s.parties.len())
+            .map(|p| session.game.score(PartyIx(p)))
+            .collect();
+        let seats = whatif::compare_seats(&s, session.seed(), &humans, &actual, runs)?;
+        let turning = whatif::turning_points(&s, session.seed(), &humans, session.choices(), runs)?;
+        let mut w = Weighed {
+            runs,
+            seats,
+            turning,
+            lines: Vec::new(),
+        };
+        w.lines = weighed_lines(&w, &s);
+        self.weighed = Some(w);
+        self.questions = questions(self, &s);
+        Ok(())
+    }
+}
+
+/// The what-if part of the debrief in words.
+fn weighed_lines(w: &Weighed, s: &Scenario) -> Vec<String> {
+    {
+        let mut out = vec![format!(
+            "You beside the AI (what-if: {} AI games for each figure):",
+            w.runs
+        )];
+        for c in &w.seats {
+            let name = &s.parties[c.party.0].name;
+            out.push(format!(
+                "  {name}: your score {:.1}; the AI in your seat, same dice, {:.1}{}",
+                c.actual,
+                c.ai_same_seed,
+                c.spread().map_or(String::new(), |sp| format!(
+                    "; with other dice {:.1} on average ({:.1}–{:.1})",
+                    sp.mean, sp.p5, sp.p95
+                ))
+            ));
+        }
+        for (p, tp) in &w.turning {
+            let name = &s.parties[p.0].name;
+            match tp {
+                Some(tp) => out.push(format!(
+                    "  Turning point for {name}: {} — you chose \"{}\"; \"{}\" would have left you {:.1} points {} on average ({:.1} → {:.1}).",
+                    s.date_label(tp.turn),
+                    tp.chose,
+                    tp.alternative,
+                    tp.delta().abs(),
+                    if tp.delta() >= 0.0 { "better off" } else { "worse off" },
+                    tp.actual,
+                    tp.instead
+                )),
+                None => out.push(format!(
+                    "  Turning point for {name}: none — no choice of yours had an alternative to weigh."
+                )),
+            }
+        }
+        out
+    }
+}
+
+impl Debrief {
     /// The debrief as lines of text, for the screen and the plain mode.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![
@@ -172,6 +351,39 @@ impl Debrief {
                 ));
             }
         }
+        if let Some(w) = &self.weighed {
+            out.push(String::new());
+            out.extend(w.lines.iter().cloned());
+        }
+        out.push(String::new());
+        out.push(String::from(
+            "What became of the forums and the region's questions:",
+        ));
+        for f in &self.outcome.forums {
+            let (a, b) = f.status;
+            let status = if a == b {
+                format!("{a:?}").to_lowercase()
+            } else {
+                format!("{a:?} → {b:?}").to_lowercase()
+            };
+            out.push(format!(
+                "  {:<36} {status}; habit {:.0} → {:.0}; {} session{}",
+                f.name,
+                f.habit.0,
+                f.habit.1,
+                f.sessions,
+                if f.sessions == 1 { "" } else { "s" }
+            ));
+        }
+        for t in &self.outcome.tracks {
+            out.push(format!(
+                "  {:<36} {:.0} → {:.0} ({:+.0})",
+                t.name,
+                t.value.0,
+                t.value.1,
+                t.value.1 - t.value.0
+            ));
+        }
         out.push(String::new());
         out.push(String::from("Timeline:"));
         if self.timeline.is_empty() {
@@ -190,6 +402,16 @@ impl Debrief {
                 .map(|t| format!(" (from turn {t})"))
                 .unwrap_or_default();
             out.push(format!("  {mark} {}{when}: {}", f.dynamic.name(), f.why));
+            if f.occurred {
+                out.push(format!("      {}", interview_note(f.dynamic)));
+            }
+        }
+        if !self.questions.is_empty() {
+            out.push(String::new());
+            out.push(String::from("For discussion:"));
+            for (i, q) in self.questions.iter().enumerate() {
+                out.push(format!("  {}. {q}", i + 1));
+            }
         }
         out
     }
@@ -463,4 +685,177 @@ fn find(
             }),
         },
     }
+}
+
+/// How a dynamic connects to the interview's argument: our paraphrase, cited.
+pub fn interview_note(d: Dynamic) -> &'static str {
+    match d {
+        Dynamic::HabitsOfCooperation => {
+            "Why it matters: Smith valued the Six Party Talks less for any settlement than for the practice they gave old antagonists of working at one table on a shared problem; such habits grow slowly and fade when a forum sits idle (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::SecurityDilemma => {
+            "Why it matters: Smith set China's growing military power inside a wider, global power transition the region has to navigate; without clarity about forces, each side's precautions look like threats, which is why she proposed a US–Japan–China conversation on the military balance (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::AllianceSecurityDilemma => {
+            "Why it matters: Seoul asked Washington for a security guarantee and extended nuclear deterrence, and part of Japan's security establishment wanted the same; Smith called it a delicate moment for the alliances and urged care with nuclear and defence pledges (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::IssueLinkage => {
+            "Why it matters: the interview ties US–China friction over the Taiwan arms sales to the cooperation the region needs on North Korea: a bilateral quarrel rarely stays in its own box (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::RedLines => {
+            "Why it matters: Beijing treats Taiwan as its own domestic affair and keeps it off every multilateral table, one reason Smith gives why the talks could not simply grow into a regional security body (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::ConvenersLeverage => {
+            "Why it matters: hosting the Six Party Talks and mediating among the parties gave China a leading role in the region's diplomacy, which Smith saw as part of why Beijing embraced them (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::ForumShopping => {
+            "Why it matters: the region's cooperation is ad hoc and layered: the ARF, ASEAN Plus Three, the Plus-Three summit, the talks. Smith argued Washington must choose where to shape the agenda and where simply to take part, and that some tables can do without it (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::Brinkmanship => {
+            "Why it matters: North Korea's push for nuclear weapons is the problem that brought the six to one table at all; a weak state's provocations raise what its neighbours will pay for calm, at the price of their trust (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::DomesticPolitics => {
+            "Why it matters: Smith pointed to Japan's new government shifting gears and to a range of views inside China; a change at home changes what a government will trade abroad (Smith, CFR interview, 29 Jan 2010)."
+        }
+        Dynamic::Reciprocity => {
+            "Why it matters: cooperation among rivals is built move by move: a gesture returned invites the next, a slight returned hardens both sides. The habits of cooperation the interview values rest on this give and take (Smith, CFR interview, 29 Jan 2010)."
+        }
+    }
+}
+
+/// Figures over time from the game's history.
+fn series(s: &Scenario, history: &[GameState], humans: &[PartyIx]) -> Series {
+    let facts = |st: &GameState| StateFacts {
+        scenario: s,
+        state: st.clone(),
+    };
+    let line = |name: String, f: &dyn Fn(&GameState) -> f32| Line {
+        name,
+        values: history.iter().map(f).collect(),
+    };
+    let dates = history
+        .iter()
+        .map(|st| {
+            if st.turn == 0 {
+                "start".to_string()
+            } else {
+                s.date_label(st.turn)
+            }
+        })
+        .collect();
+    let scores = (0..s.parties.len())
+        .map(|p| {
+            line(s.parties[p].name.clone(), &|st| {
+                rules::score(&facts(st), PartyIx(p))
+            })
+        })
+        .collect();
+    let tracks = (0..s.tracks.len())
+        .map(|t| line(s.tracks[t].name.clone(), &|st| st.tracks[t]))
+        .collect();
+    let seats: Vec<PartyIx> = if humans.is_empty() {
+        vec![PartyIx(0)]
+    } else {
+        humans.to_vec()
+    };
+    let mut trust = Vec::new();
+    for a in &seats {
+        for b in (0..s.parties.len()).map(PartyIx).filter(|b| b != a) {
+            let (an, bn) = (&s.parties[a.0].short, &s.parties[b.0].short);
+            trust.push(line(format!("trust {an}→{bn}"), &|st| st.trust[a.0][b.0]));
+            trust.push(line(format!("trust {bn}→{an}"), &|st| st.trust[b.0][a.0]));
+        }
+    }
+    let habits = (0..s.forums.len())
+        .map(|f| {
+            line(format!("{} habit", s.forums[f].name), &|st| {
+                st.forums[f].habit
+            })
+        })
+        .collect();
+    let mut alliances = Vec::new();
+    for (i, al) in s.alliances.iter().enumerate() {
+        alliances.push(line(format!("{} commitment", al.name), &|st| {
+            st.alliances[i].figures[0]
+        }));
+        alliances.push(line(format!("{} abandonment fear", al.name), &|st| {
+            st.alliances[i].figures[1]
+        }));
+    }
+    Series {
+        dates,
+        scores,
+        tracks,
+        trust,
+        habits,
+        alliances,
+    }
+}
+
+/// Three questions for a class, drawn from what happened in this game.
+fn questions(d: &Debrief, s: &Scenario) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(w) = &d.weighed {
+        for (p, tp) in &w.turning {
+            if let Some(tp) = tp {
+                out.push(format!(
+                    "In {}, {} chose \"{}\". The what-if runs say \"{}\" would have changed its score by {:+.1} on average. Why did that choice matter so much, and what would you have needed to know to choose differently?",
+                    s.date_label(tp.turn),
+                    s.parties[p.0].name,
+                    tp.chose,
+                    tp.alternative,
+                    tp.delta()
+                ));
+            }
+        }
+    }
+    let occurred = |dy: Dynamic| d.findings.iter().find(|f| f.dynamic == dy && f.occurred);
+    let worst = d
+        .scores
+        .iter()
+        .min_by(|a, b| (a.end - a.start).total_cmp(&(b.end - b.start)));
+    let best_forum = d
+        .outcome
+        .forums
+        .iter()
+        .max_by(|a, b| (a.habit.1 - a.habit.0).total_cmp(&(b.habit.1 - b.habit.0)));
+    let candidates: Vec<Option<String>> = vec![
+        occurred(Dynamic::RedLines).map(|f| format!(
+            "A red line was crossed ({}). Was raising the matter worth what it cost the forum? When should a forum keep a topic off its agenda?",
+            f.why.trim_end_matches('.')
+        )),
+        occurred(Dynamic::AllianceSecurityDilemma).map(|_| {
+            "A patron reassured an ally, and others felt more threatened. How can a patron calm an ally's fear of abandonment without binding itself to the ally's quarrels or alarming its rivals?".to_string()
+        }),
+        occurred(Dynamic::IssueLinkage).map(|f| format!(
+            "A bilateral quarrel spilled into the forums ({}). Should cooperation on a shared problem be shielded from other disputes, and can it be?",
+            f.why.trim_end_matches('.')
+        )),
+        best_forum.filter(|f| f.sessions >= 2).map(|f| format!(
+            "The {} met {} times and its habit went from {:.0} to {:.0}. What does a habit of meeting buy when the meetings settle little?",
+            f.name, f.sessions, f.habit.0, f.habit.1
+        )),
+        occurred(Dynamic::SecurityDilemma).map(|f| format!(
+            "{} What could the others have done to make that rise less alarming, and what could the rising power have done?",
+            capital(f.why.trim_end_matches('.')) + "."
+        )),
+        occurred(Dynamic::Brinkmanship).map(|_| {
+            "A weak party pressed its stronger neighbours and was paid for it. Did paying calm it or invite the next provocation? What else could the others have done?".to_string()
+        }),
+        worst.map(|w| format!(
+            "{} ended {:+.1} from where it started, the worst result at the table. Was that its own choices, the others', or the dice? What would you have done in its seat?",
+            w.name,
+            w.end - w.start
+        )),
+    ];
+    out.extend(candidates.into_iter().flatten());
+    out.truncate(3);
+    out
+}
+
+fn capital(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

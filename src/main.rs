@@ -47,6 +47,21 @@ enum Command {
     },
     /// Play many games with the AI in every seat, in parallel, and summarise the outcomes.
     Simulate(SimulateArgs),
+    /// The debrief of a saved game: printed, or written as a Markdown handout and CSV files.
+    Debrief {
+        /// Save name (see `sixparty saves`) or path.
+        save: String,
+        /// Write a printable Markdown handout to this file.
+        #[arg(long, value_name = "FILE")]
+        markdown: Option<PathBuf>,
+        /// Write turns.csv, scores.csv and timeline.csv into this folder (created if missing).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// AI games behind each what-if figure (the AI in your seat, the turning point); 0 skips
+        /// them.
+        #[arg(long, default_value_t = sixparty::whatif::DEBRIEF_RUNS)]
+        runs: usize,
+    },
     /// List the saved games.
     Saves,
     /// Re-run a saved game from its seed and choices, turn by turn, and check that it reaches
@@ -141,6 +156,12 @@ fn main() -> ExitCode {
         Command::List => list(dir),
         Command::Validate { paths } => validate(&paths, dir),
         Command::Simulate(args) => simulate(args, dir, &saves),
+        Command::Debrief {
+            save,
+            markdown,
+            csv,
+            runs,
+        } => debrief(&saves, &save, markdown.as_deref(), csv.as_deref(), runs),
         Command::Saves => {
             list_saves(&saves);
             Ok(())
@@ -333,6 +354,46 @@ fn simulate(
         );
     } else {
         for l in summary.lines(&s) {
+            outln!("{l}");
+        }
+    }
+    Ok(())
+}
+
+fn debrief(
+    saves: &std::path::Path,
+    name: &str,
+    markdown: Option<&std::path::Path>,
+    csv: Option<&std::path::Path>,
+    runs: usize,
+) -> Result<(), Failure> {
+    use sixparty::debrief::{Debrief, export};
+    let (mut session, _) = save::load(saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+    let s = session.scenario();
+    let mut d = Debrief::of(&mut session);
+    d.weigh(&mut session, runs)
+        .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
+    let write = |path: &std::path::Path, text: &str| {
+        save::write_atomic(path, text.as_bytes())
+            .map_err(|e| Failure::new(1, format!("cannot write {}: {e}", path.display())))
+    };
+    if let Some(path) = markdown {
+        write(path, &export::markdown(&d, &s))?;
+        eprintln!("Wrote the handout to {}.", path.display());
+    }
+    if let Some(dir) = csv {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::new(1, format!("cannot create {}: {e}", dir.display())))?;
+        for (file, text) in export::csv_files(&d) {
+            write(&dir.join(file), &text)?;
+        }
+        eprintln!(
+            "Wrote turns.csv, scores.csv and timeline.csv to {}.",
+            dir.display()
+        );
+    }
+    if markdown.is_none() && csv.is_none() {
+        for l in d.lines() {
             outln!("{l}");
         }
     }

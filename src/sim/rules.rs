@@ -906,11 +906,8 @@ pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut L
                     if names.is_empty() {
                         String::new()
                     } else {
-                        format!(
-                            " into the {} (habit -{:.0})",
-                            names.join(" and the "),
-                            drop / 2.0
-                        )
+                        let the: Vec<String> = names.iter().map(|n| format!("the {n}")).collect();
+                        format!(" into {} (habit -{:.0} each)", and_list(&the), drop / 2.0)
                     },
                     if allies.is_empty() {
                         String::new()
