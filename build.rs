@@ -6,7 +6,10 @@ use std::{env, fs, path::Path};
 
 fn main() {
     println!("cargo:rerun-if-changed=scenarios");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    // Read at run time, not baked in with `env!`: a build script compiled in one checkout and
+    // reused from a copied target folder must still read this checkout's scenarios.
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("scenarios");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|entries| {
             entries
