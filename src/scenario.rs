@@ -5,7 +5,10 @@
 //! 2. [`validate`](validate::validate): ids resolved, ranges checked, every problem collected;
 //!    the result is a [`Scenario`], the only form the simulation sees.
 
+pub mod diagnostics;
+pub mod lint;
 pub mod model;
+pub mod mods;
 pub mod raw;
 pub mod validate;
 
@@ -110,10 +113,20 @@ pub fn load_str(text: &str, path: &str) -> Result<Scenario, ScenarioError> {
     })
 }
 
-/// First stage only: the raw structs, or a syntax error with its place.
-pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+/// Deepest nesting of brackets the reader follows (conditions inside conditions...); deeper
+/// files are refused with a message instead of exhausting the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// The RON reader's options for scenario files.
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// First stage only: the raw structs, or a syntax error with its place.
+pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+    ron_options()
         .from_str::<RawScenario>(text)
         .map_err(|e| ScenarioError::Syntax {
             path: path.to_owned(),
@@ -219,14 +232,25 @@ pub struct Entry {
     pub title: String,
     /// Where it is.
     pub origin: Origin,
-    /// The text.
+    /// The text of a whole scenario: the file's own text, or for an extension mod the base with
+    /// the mod applied, written out as RON (so that a save carries all of it).
     pub text: String,
+    /// For an extension mod: the base it extends and the mod file's own text.
+    pub extends: Option<mods::Extension>,
 }
 
 impl Entry {
     /// Validate it.
     pub fn load(&self) -> Result<Scenario, ScenarioError> {
-        load_str(&self.text, &self.origin.to_string())
+        match &self.extends {
+            None => load_str(&self.text, &self.origin.to_string()),
+            Some(ext) => mods::load_merged(&self.text, ext, &self.origin.to_string()),
+        }
+    }
+
+    /// The text problems are placed in: the mod file's own text for an extension mod.
+    pub fn source(&self) -> &str {
+        self.extends.as_ref().map_or(&self.text, |e| &e.source)
     }
 }
 
@@ -242,6 +266,7 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
                 title: raw.title,
                 origin: Origin::Builtin(name),
                 text: (*text).to_owned(),
+                extends: None,
             }),
             Err(e) => errors.push(e),
         }
@@ -272,6 +297,7 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
                         title: raw.title,
                         origin: Origin::File(path),
                         text,
+                        extends: None,
                     };
                     if let Some(old) = entries.iter_mut().find(|e| e.id == entry.id) {
                         *old = entry;
@@ -286,16 +312,51 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
     (entries, errors)
 }
 
+/// Every scenario available: [`catalogue`], then the scenarios and extension mods of the mods
+/// folder `mods` (see [`mods`] for the load order and the conflict rules).
+pub fn catalogue_in(dir: Option<&Path>, mods: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
+    let (mut entries, mut errors) = catalogue(dir);
+    if let Some(mods) = mods {
+        mods::add_folder(mods, &mut entries, &mut errors);
+    }
+    (entries, errors)
+}
+
+/// Load a scenario file from disk; an extension mod finds its base among `entries`.
+pub fn load_path(path: &Path, entries: &[Entry]) -> Result<Scenario, ScenarioError> {
+    let text = read_text(path)?;
+    let shown = path.display().to_string();
+    if mods::extends_of(&text).is_some() {
+        mods::entry_from_text(PathBuf::from(path), text, entries)?.load()
+    } else {
+        load_str(&text, &shown)
+    }
+}
+
 /// Resolve a SCENARIO argument: an existing path is loaded as a file, anything else is an id.
 pub fn resolve(arg: &str, dir: Option<&Path>) -> Result<Scenario, ScenarioError> {
+    resolve_in(arg, dir, None)
+}
+
+/// [`resolve`], with the mods folder `mods` in the catalogue.
+pub fn resolve_in(
+    arg: &str,
+    dir: Option<&Path>,
+    mods: Option<&Path>,
+) -> Result<Scenario, ScenarioError> {
     let path = Path::new(arg);
     let ron_ext = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
     if path.is_file() || ron_ext {
-        return load_file(path);
+        let text = read_text(path)?;
+        if mods::extends_of(&text).is_none() {
+            return load_str(&text, &path.display().to_string());
+        }
+        let (entries, _) = catalogue_in(dir, mods);
+        return load_path(path, &entries);
     }
-    let (entries, errors) = catalogue(dir);
+    let (entries, errors) = catalogue_in(dir, mods);
     if let Some(entry) = entries.iter().find(|e| e.id == arg) {
         return entry.load();
     }

@@ -916,7 +916,7 @@ impl<'a> Validator<'a> {
 
 /// Line and column (1-based) of the first `"needle"` in the source, else of the bare word,
 /// else the start of the file.
-fn locate(source: &str, needle: &str) -> (usize, usize) {
+pub(crate) fn locate(source: &str, needle: &str) -> (usize, usize) {
     if needle.is_empty() {
         return (1, 1);
     }
@@ -925,15 +925,15 @@ fn locate(source: &str, needle: &str) -> (usize, usize) {
         .find(&quoted)
         .map(|i| i + 1)
         .or_else(|| source.find(needle));
-    match at {
-        Some(i) => {
-            let before = &source[..i];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rfind('\n').map_or(i, |nl| i - nl - 1) + 1;
-            (line, column)
-        }
-        None => (1, 1),
-    }
+    at.map_or((1, 1), |i| position(source, i))
+}
+
+/// Line and column (1-based, the column counted in characters) of a byte offset of `source`.
+pub(crate) fn position(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The known id closest to `id`, if it is close enough to be a likely typo.
