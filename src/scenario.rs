@@ -124,19 +124,85 @@ pub(crate) fn ron_options() -> ron::Options {
         .with_recursion_limit(MAX_NESTING)
 }
 
+/// Longest text (string) a scenario may hold, in characters.
+pub const MAX_STRING_CHARS: usize = 20_000;
+
+/// Refuse, before parsing, a string longer than [`MAX_STRING_CHARS`]: nothing in a scenario
+/// needs one, and a megabyte line makes every message about it unreadable.
+pub(crate) fn precheck(text: &str, path: &str) -> Result<(), ScenarioError> {
+    let mut chars = text.char_indices().peekable();
+    let mut string_start: Option<(usize, usize)> = None;
+    while let Some((i, c)) = chars.next() {
+        match string_start {
+            Some((start, ref mut len)) => {
+                *len += 1;
+                if c == '\\' {
+                    chars.next();
+                } else if c == '"' {
+                    string_start = None;
+                } else if *len > MAX_STRING_CHARS {
+                    let (line, column) = validate::position(text, start);
+                    return Err(ScenarioError::Syntax {
+                        path: path.to_owned(),
+                        text: text.to_owned(),
+                        problem: Problem {
+                            line,
+                            column,
+                            message: format!(
+                                "a text longer than {MAX_STRING_CHARS} characters starts here (is a closing quote missing?)"
+                            ),
+                        },
+                    });
+                }
+            }
+            None => match c {
+                '"' => string_start = Some((i, 0)),
+                '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                    while chars.next_if(|(_, n)| *n != '\n').is_some() {}
+                }
+                '/' if chars.peek().is_some_and(|(_, n)| *n == '*') => {
+                    chars.next();
+                    let mut prev = ' ';
+                    for (_, n) in chars.by_ref() {
+                        if prev == '*' && n == '/' {
+                            break;
+                        }
+                        prev = n;
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    Ok(())
+}
+
 /// First stage only: the raw structs, or a syntax error with its place.
 pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+    precheck(text, path)?;
     ron_options()
         .from_str::<RawScenario>(text)
-        .map_err(|e| ScenarioError::Syntax {
-            path: path.to_owned(),
-            text: text.to_owned(),
-            problem: Problem {
-                line: e.position.line.max(1),
-                column: e.position.col.max(1),
-                message: e.code.to_string(),
-            },
-        })
+        .map_err(|e| syntax_error(&e, text, path))
+}
+
+/// A RON reading error as a placed problem.
+pub(crate) fn syntax_error(e: &ron::error::SpannedError, text: &str, path: &str) -> ScenarioError {
+    let message = if matches!(e.code, ron::Error::ExceededRecursionLimit) {
+        format!(
+            "brackets nested more than {MAX_NESTING} deep here; no scenario needs that many (conditions inside conditions rarely go beyond ten)"
+        )
+    } else {
+        e.code.to_string()
+    };
+    ScenarioError::Syntax {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        problem: Problem {
+            line: e.position.line.max(1),
+            column: e.position.col.max(1),
+            message,
+        },
+    }
 }
 
 /// Largest scenario file read, in bytes; bigger files are refused before being read.

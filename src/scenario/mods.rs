@@ -114,17 +114,10 @@ pub fn extends_of(text: &str) -> Option<String> {
 
 /// Read a mod file's text; syntax and type errors come back with their place.
 pub fn parse_mod(text: &str, path: &str) -> Result<RawMod, ScenarioError> {
+    super::precheck(text, path)?;
     ron_options()
         .from_str::<RawMod>(text)
-        .map_err(|e| ScenarioError::Syntax {
-            path: path.to_owned(),
-            text: text.to_owned(),
-            problem: Problem {
-                line: e.position.line.max(1),
-                column: e.position.col.max(1),
-                message: e.code.to_string(),
-            },
-        })
+        .map_err(|e| super::syntax_error(&e, text, path))
 }
 
 /// Anything with an id that a mod can add or replace.

@@ -17,6 +17,16 @@ use super::raw::{self, FORMAT_VERSION, RawCondition, RawEffect, RawGoal, RawScen
 pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> {
     let mut v = Validator::new(raw, source);
     let scenario = v.run();
+    if v.unshown > 0 {
+        v.problems.push(Problem {
+            line: 1,
+            column: 1,
+            message: format!(
+                "and {} more problems not shown (the first {MAX_PROBLEMS} are listed)",
+                v.unshown
+            ),
+        });
+    }
     if v.problems.is_empty() {
         Ok(scenario)
     } else {
@@ -24,10 +34,17 @@ pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem
     }
 }
 
+/// Most problems listed for one file.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Most events, and most actions, a scenario may hold.
+pub const MAX_ITEMS: usize = 1000;
+
 struct Validator<'a> {
     raw: &'a RawScenario,
     source: &'a str,
     problems: Vec<Problem>,
+    unshown: usize,
     parties: HashMap<&'a str, usize>,
     doctrines: HashMap<&'a str, usize>,
     alliances: HashMap<&'a str, usize>,
@@ -76,6 +93,7 @@ impl<'a> Validator<'a> {
             raw,
             source,
             problems: Vec::new(),
+            unshown: 0,
             parties: HashMap::new(),
             doctrines: HashMap::new(),
             alliances: HashMap::new(),
@@ -107,7 +125,12 @@ impl<'a> Validator<'a> {
     }
 
     /// Record a problem placed at the first quoted occurrence of `needle` in the source.
+    /// Past [`MAX_PROBLEMS`] problems are only counted (placing each costs a search).
     fn problem_at(&mut self, needle: &str, message: String) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.unshown += 1;
+            return;
+        }
         let (line, column) = locate(self.source, needle);
         self.problems.push(Problem {
             line,
@@ -196,6 +219,22 @@ impl<'a> Validator<'a> {
         }
         if raw.parties.len() > 12 {
             self.problem_at("parties", "a scenario has at most twelve parties".into());
+        }
+        for (what, n) in [
+            ("events", raw.events.len()),
+            ("actions", raw.actions.len()),
+            ("doctrines", raw.doctrines.len()),
+            ("alliances", raw.alliances.len()),
+            ("forums", raw.forums.len()),
+            ("tracks", raw.tracks.len()),
+            ("relations", raw.relations.len()),
+        ] {
+            if n > MAX_ITEMS {
+                self.problem_at(
+                    what,
+                    format!("{n} {what}: a scenario has at most {MAX_ITEMS} {what}"),
+                );
+            }
         }
         if raw.rules.max_orders == 0 {
             self.problem_at("max_orders", "rules.max_orders must be at least 1".into());
