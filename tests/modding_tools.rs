@@ -442,3 +442,20 @@ fn new_writes_a_valid_commented_scenario_that_plays_and_never_overwrites() {
     assert_eq!(o.status.code(), Some(0));
     assert!(out.is_file());
 }
+
+#[test]
+fn the_guide_shows_the_shipped_example_mod_as_it_is() {
+    let squash = |t: &str| -> String {
+        t.lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let doc = include_str!("../docs/MODDING.md");
+    let example = include_str!("../mods/campaign-kuril-visit.ron");
+    assert!(
+        squash(doc).contains(&squash(example)),
+        "docs/MODDING.md section 9 no longer shows mods/campaign-kuril-visit.ron"
+    );
+}

@@ -131,12 +131,16 @@ impl<'a> Validator<'a> {
             self.unshown += 1;
             return;
         }
-        let (line, column) = locate(self.source, needle);
-        self.problems.push(Problem {
+        let (line, column) = locate_in_item(self.source, &message, needle);
+        let problem = Problem {
             line,
             column,
             message,
-        });
+        };
+        // The same mistake found twice at the same place is reported once.
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
     }
 
     fn lookup(&mut self, kind: Kind, id: &str, context: &str) -> usize {
@@ -953,6 +957,32 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Like [`locate`], but for a message that starts with the item it is about (`event "x": ...`,
+/// `doctrine "y" risk ...`), search from that item's definition (`id: "x"`) on, so that the
+/// caret lands in the right item rather than at the first mention anywhere in the file.
+pub(crate) fn locate_in_item(source: &str, message: &str, needle: &str) -> (usize, usize) {
+    let anchor = message.split_once('"').and_then(|(kind, rest)| {
+        let kind = kind.trim();
+        if kind.is_empty() || kind.contains(' ') {
+            return None;
+        }
+        let id = rest.split_once('"')?.0;
+        source.find(&format!("id: \"{id}\"")).map(|at| at + 4)
+    });
+    let Some(anchor) = anchor else {
+        return locate(source, needle);
+    };
+    if needle.is_empty() {
+        return position(source, anchor + 1);
+    }
+    let after = &source[anchor..];
+    after
+        .find(&format!("\"{needle}\""))
+        .map(|i| i + 1)
+        .or_else(|| find_word(after, needle))
+        .map_or_else(|| locate(source, needle), |i| position(source, anchor + i))
+}
+
 /// Line and column (1-based) of the first `"needle"` in the source, else of the bare word,
 /// else the start of the file.
 pub(crate) fn locate(source: &str, needle: &str) -> (usize, usize) {
@@ -963,8 +993,18 @@ pub(crate) fn locate(source: &str, needle: &str) -> (usize, usize) {
     let at = source
         .find(&quoted)
         .map(|i| i + 1)
+        .or_else(|| find_word(source, needle))
         .or_else(|| source.find(needle));
     at.map_or((1, 1), |i| position(source, i))
+}
+
+/// Byte offset of `word` standing alone (`Target`, not the start of `TargetIs`).
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+        !hay[..i].chars().next_back().is_some_and(is_word)
+            && !hay[i + word.len()..].chars().next().is_some_and(is_word)
+    })
 }
 
 /// Line and column (1-based, the column counted in characters) of a byte offset of `source`.
