@@ -427,13 +427,21 @@ pub fn resolve_in(
         return entry.load();
     }
     // A broken file may be the one the user meant: show its error rather than "unknown".
+    let failed = errors.len();
     if let Some(e) = errors.into_iter().next().filter(|_| entries.is_empty()) {
         return Err(e);
     }
     let ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
-    let hint = validate::did_you_mean(arg, ids.iter().map(String::as_str))
+    let mut hint = validate::did_you_mean(arg, ids.iter().map(String::as_str))
         .map(|s| format!(" (did you mean \"{s}\"?)"))
         .unwrap_or_default();
+    if failed > 0 {
+        // The one meant may be among the files that did not load.
+        let _ = write!(
+            hint,
+            " ({failed} scenario file(s) could not be loaded; `sixparty validate` shows why)"
+        );
+    }
     Err(ScenarioError::Unknown {
         id: arg.to_owned(),
         hint,

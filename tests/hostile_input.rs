@@ -139,6 +139,15 @@ fn every_kind_of_bad_file_is_refused_with_a_message() {
         &write("many-events.ron", scenario_with_events(10_000).as_bytes()),
         "a scenario has at most 1000 events",
     );
+    let watch = MINI.replacen(
+        "    calendar:",
+        &format!("    watch: [{}],\n    calendar:", "\"look\",".repeat(2000)),
+        1,
+    );
+    refused(
+        &write("many-watch-lines.ron", watch.as_bytes()),
+        "a scenario has at most 1000 watch lines",
+    );
     // A thousand of them is a scenario like any other.
     let ok = validate(&write(
         "some-events.ron",

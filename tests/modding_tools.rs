@@ -459,3 +459,27 @@ fn the_guide_shows_the_shipped_example_mod_as_it_is() {
         "docs/MODDING.md section 9 no longer shows mods/campaign-kuril-visit.ron"
     );
 }
+
+#[test]
+fn a_syntax_error_in_a_mod_is_reported_as_such_not_as_an_unknown_extends_field() {
+    let broken = SMALL_MOD.replacen("risk: 0.1)", "risk: 0.1", 1);
+    let dir = mods_folder("modsyntax", &[("mini.ron", MINI), ("mod.ron", &broken)]);
+    let (_, errors) = scenario::catalogue_in(None, Some(&dir));
+    assert_eq!(errors.len(), 1);
+    let shown = errors[0].to_string();
+    assert!(!shown.contains("`extends`"), "{shown}");
+    assert!(shown.contains("mod.ron:"), "{shown}");
+    let o = run(&[
+        "--mods",
+        dir.to_str().unwrap(),
+        "play",
+        "mini-mod",
+        "--plain",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("could not be loaded; `sixparty validate` shows why"),
+        "{o:?}"
+    );
+}

@@ -109,7 +109,16 @@ pub fn extends_of(text: &str) -> Option<String> {
     if !text.contains("extends") {
         return None;
     }
-    ron_options().from_str::<Probe>(text).ok()?.extends
+    match ron_options().from_str::<Probe>(text) {
+        Ok(probe) => probe.extends,
+        // A mod with a syntax error further down is still a mod: read as a whole scenario, its
+        // first message would be about the `extends` field rather than the real mistake.
+        Err(_) => text.lines().find_map(|line| {
+            let rest = line.trim_start().strip_prefix("extends")?;
+            let value = rest.trim_start().strip_prefix(':')?;
+            Some(value.split('"').nth(1).unwrap_or_default().to_owned())
+        }),
+    }
 }
 
 /// Read a mod file's text; syntax and type errors come back with their place.

@@ -232,10 +232,22 @@ impl<'a> Validator<'a> {
             ("forums", raw.forums.len()),
             ("tracks", raw.tracks.len()),
             ("relations", raw.relations.len()),
+            ("watch lines", raw.watch.len()),
+            (
+                "parties' objectives",
+                raw.parties.iter().map(|p| p.objectives.len()).sum(),
+            ),
+            (
+                "event options",
+                raw.events.iter().map(|e| e.options.len()).sum(),
+            ),
         ] {
             if n > MAX_ITEMS {
+                // Placed at the list's field name (`watch`, `events`, `objectives`, `options`).
+                let field = what.rsplit(' ').next().unwrap_or(what);
+                let needle = if field == "lines" { "watch" } else { field };
                 self.problem_at(
-                    what,
+                    &format!("{needle}:"),
                     format!("{n} {what}: a scenario has at most {MAX_ITEMS} {what}"),
                 );
             }
