@@ -483,3 +483,37 @@ fn a_syntax_error_in_a_mod_is_reported_as_such_not_as_an_unknown_extends_field()
         "{o:?}"
     );
 }
+
+#[test]
+fn only_provably_impossible_triggers_are_warned_about() {
+    let trigger = "TrackAbove(track: \"crisis\", value: 80.0)";
+    assert!(MINI.contains(trigger));
+    let never_warned = |condition: &str| -> bool {
+        let text = MINI.replacen(trigger, condition, 1);
+        let s = scenario::load_str(&text, "t.ron").unwrap_or_else(|e| panic!("{condition}: {e}"));
+        scenario::lint::warnings(&s, &text).iter().any(|p| {
+            p.message
+                .starts_with("event \"crisis_peak\" can never fire")
+        })
+    };
+    for impossible in [
+        "TrackAbove(track: \"crisis\", value: 100.0)",
+        "TrackBelow(track: \"crisis\", value: 0.0)",
+        "TurnAtLeast(13)",
+        "Any([])",
+        "Not(Always)",
+        "All([TurnAtLeast(2), TrustAbove(from: Party(\"alpha\"), to: Party(\"beta\"), value: 100.0)])",
+        "Any([HabitBelow(forum: Forum(\"talks\"), value: 0.0), FigureAbove(party: Party(\"delta\"), figure: Power, value: 1000.0)])",
+    ] {
+        assert!(never_warned(impossible), "{impossible} is not warned about");
+    }
+    for possible in [
+        "TrackAbove(track: \"crisis\", value: 99.0)",
+        "TurnAtLeast(12)",
+        "Any([Not(Always), TurnAtLeast(3)])",
+        "Not(TurnAtLeast(3))",
+        "FigureAbove(party: Party(\"delta\"), figure: Power, value: 999.0)",
+    ] {
+        assert!(!never_warned(possible), "{possible} is warned about");
+    }
+}
