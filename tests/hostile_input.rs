@@ -7,8 +7,10 @@ use std::process::{Command, Output, Stdio};
 
 const MINI: &str = include_str!("fixtures/mini.ron");
 
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sixparty-hostile-cli-{}", std::process::id()));
+/// A fresh folder of this test's own (tests run in parallel: each needs its own tag).
+fn scratch(tag: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("sixparty-hostile-cli-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -56,7 +58,7 @@ fn scenario_with_events(n: usize) -> String {
 
 #[test]
 fn every_kind_of_bad_file_is_refused_with_a_message() {
-    let dir = scratch();
+    let dir = scratch("files");
     let write = |name: &str, bytes: &[u8]| {
         let p = dir.join(name);
         std::fs::write(&p, bytes).unwrap();
@@ -174,7 +176,7 @@ fn every_kind_of_bad_file_is_refused_with_a_message() {
 
 #[test]
 fn a_fifo_is_refused_without_blocking() {
-    let dir = scratch().join("fifo");
+    let dir = scratch("fifo");
     std::fs::create_dir_all(&dir).unwrap();
     let fifo = dir.join("pipe.ron");
     let made = Command::new("mkfifo").arg(&fifo).status();
