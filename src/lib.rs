@@ -5,7 +5,8 @@
 //! - [`sim`]: the ECS world, the rules and the turn schedule (pure: no IO, no terminal);
 //! - [`ai`]: doctrine-driven choices for AI seats and the advisor;
 //! - [`debrief`]: scores, timeline and the dynamics that occurred;
-//! - [`ui`]: the terminal screen and the plain line mode.
+//! - [`ui`]: the terminal screen and the plain line mode;
+//! - [`new`]: `sixparty new`, a commented scenario to start from.
 //!
 //! A whole game with no terminal, the AI in every seat:
 //!
@@ -29,6 +30,7 @@
 
 pub mod ai;
 pub mod debrief;
+pub mod new;
 pub mod save;
 pub mod scenario;
 pub mod session;

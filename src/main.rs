@@ -26,6 +26,10 @@ struct Cli {
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
     scenarios: PathBuf,
 
+    /// Folder of mods: scenarios and extension mods (`extends`) listed beside the others.
+    #[arg(long, global = true, default_value = "mods", value_name = "DIR")]
+    mods: PathBuf,
+
     /// Folder of saved games [default: `SIXPARTY_SAVES` from the environment, else saves]
     #[arg(long, global = true, value_name = "DIR")]
     saves_dir: Option<PathBuf>,
@@ -40,10 +44,22 @@ enum Command {
     Play(PlayArgs),
     /// List the available scenarios.
     List,
-    /// Check scenario files and report every problem with its line and column.
+    /// Check scenario files and report every error and warning with its line and column
+    /// (exit code 0: no errors, warnings allowed; 1: errors; 2: wrong usage).
     Validate {
-        /// Files to check; default: every scenario available.
+        /// Files or folders to check; default: every scenario and mod available.
         paths: Vec<PathBuf>,
+        /// Output: text for people, json (one object) for editors and CI.
+        #[arg(long, value_enum, default_value = "text")]
+        format: sixparty::scenario::diagnostics::Format,
+    },
+    /// Write a small, valid, commented scenario to start from.
+    New {
+        /// Id of the new scenario: lowercase letters, digits, '-' or '_'.
+        id: String,
+        /// Where to write it [default: MODS/ID.ron, in the mods folder].
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
     },
     /// Play many games with the AI in every seat, in parallel, and summarise the outcomes.
     Simulate(SimulateArgs),
@@ -150,12 +166,22 @@ impl Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.is_dir().then_some(cli.scenarios.as_path());
+    let mods = cli.mods.is_dir().then_some(cli.mods.as_path());
     let saves = sixparty::save::saves_dir(cli.saves_dir.as_deref());
     let result = match cli.command.unwrap_or(Command::Play(cli.play)) {
-        Command::Play(args) => play(args, dir, saves),
-        Command::List => list(dir),
-        Command::Validate { paths } => validate(&paths, dir),
-        Command::Simulate(args) => simulate(args, dir, &saves),
+        Command::Play(args) => play(args, dir, mods, saves),
+        Command::List => list(dir, mods),
+        Command::Validate { paths, format } => validate(&paths, dir, mods, format),
+        Command::New { id, out } => sixparty::new::write(&id, out, &cli.mods)
+            .map(|path| {
+                outln!(
+                    "Wrote {}; check it with `sixparty validate {}`.",
+                    path.display(),
+                    path.display()
+                );
+            })
+            .map_err(|e| Failure::new(e.exit_code(), e.to_string())),
+        Command::Simulate(args) => simulate(args, dir, mods, &saves),
         Command::Debrief {
             save,
             markdown,
@@ -171,22 +197,29 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("sixparty: {}", f.message);
+            if !f.message.is_empty() {
+                eprintln!("sixparty: {}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }
 }
 
-fn list(dir: Option<&std::path::Path>) -> Result<(), Failure> {
-    let (entries, errors) = scenario::catalogue(dir);
+fn list(dir: Option<&std::path::Path>, mods: Option<&std::path::Path>) -> Result<(), Failure> {
+    let (entries, errors) = scenario::catalogue_in(dir, mods);
     for e in &entries {
         let default = if e.id == scenario::DEFAULT_SCENARIO {
             "  (default)"
         } else {
             ""
         };
+        let extends = e
+            .extends
+            .as_ref()
+            .map(|x| format!(" (a mod of {})", x.base))
+            .unwrap_or_default();
         outln!(
-            "{:<28} {}{default}\n{:<28} from {}",
+            "{:<28} {}{default}\n{:<28} from {}{extends}",
             e.id,
             e.title,
             "",
@@ -206,49 +239,37 @@ fn list(dir: Option<&std::path::Path>) -> Result<(), Failure> {
     }
 }
 
-fn validate(paths: &[PathBuf], dir: Option<&std::path::Path>) -> Result<(), Failure> {
-    let mut bad = 0;
-    let mut good = 0;
-    let mut report = |name: String, result: Result<Scenario, scenario::ScenarioError>| match result
-    {
-        Ok(s) => {
-            good += 1;
-            outln!(
-                "ok    {name} ({}: {} parties, {} turns)",
-                s.id,
-                s.parties.len(),
-                s.turns
-            );
-        }
-        Err(e) => {
-            bad += 1;
-            eprintln!("{e}");
+fn validate(
+    paths: &[PathBuf],
+    dir: Option<&std::path::Path>,
+    mods: Option<&std::path::Path>,
+    format: sixparty::scenario::diagnostics::Format,
+) -> Result<(), Failure> {
+    use sixparty::scenario::diagnostics;
+    let reports = diagnostics::check(paths, dir, mods);
+    let text = match format {
+        sixparty::scenario::diagnostics::Format::Json => diagnostics::render_json(&reports) + "\n",
+        sixparty::scenario::diagnostics::Format::Text => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            diagnostics::render_text(&reports, io::stdout().is_terminal() && !no_color)
         }
     };
-    if paths.is_empty() {
-        let (entries, errors) = scenario::catalogue(dir);
-        for e in entries {
-            report(e.origin.to_string(), e.load());
-        }
-        for e in errors {
-            report(String::new(), Err(e));
-        }
-    } else {
-        for p in paths {
-            report(p.display().to_string(), scenario::load_file(p));
-        }
+    {
+        use std::io::Write as _;
+        let _ = io::stdout().write_all(text.as_bytes());
     }
-    outln!("{good} valid, {bad} with errors");
-    if bad > 0 {
-        Err(Failure::new(1, format!("{bad} scenario(s) have errors")))
-    } else {
+    if reports.iter().all(diagnostics::FileReport::valid) {
         Ok(())
+    } else {
+        // The report said it all; exit code 1 without another message.
+        Err(Failure::new(1, String::new()))
     }
 }
 
 fn simulate(
     args: SimulateArgs,
     dir: Option<&std::path::Path>,
+    mods: Option<&std::path::Path>,
     saves: &std::path::Path,
 ) -> Result<(), Failure> {
     use sixparty::simulate;
@@ -303,7 +324,8 @@ fn simulate(
         .scenario
         .as_deref()
         .unwrap_or(scenario::DEFAULT_SCENARIO);
-    let s = Arc::new(scenario::resolve(id, dir).map_err(|e| Failure::new(1, e.to_string()))?);
+    let s =
+        Arc::new(scenario::resolve_in(id, dir, mods).map_err(|e| Failure::new(1, e.to_string()))?);
     let mut csv = match &args.csv {
         Some(path) => {
             let f = std::fs::File::create(path)
@@ -528,7 +550,12 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
     }
 }
 
-fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result<(), Failure> {
+fn play(
+    args: PlayArgs,
+    dir: Option<&std::path::Path>,
+    mods: Option<&std::path::Path>,
+    saves: PathBuf,
+) -> Result<(), Failure> {
     let seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -554,7 +581,7 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result
             .as_deref()
             .unwrap_or(scenario::DEFAULT_SCENARIO);
         Some(Arc::new(
-            scenario::resolve(id, dir).map_err(|e| Failure::new(1, e.to_string()))?,
+            scenario::resolve_in(id, dir, mods).map_err(|e| Failure::new(1, e.to_string()))?,
         ))
     } else {
         None
@@ -567,7 +594,7 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result
         let scenario = match chosen {
             Some(s) => s,
             None => Arc::new(
-                scenario::resolve(scenario::DEFAULT_SCENARIO, dir)
+                scenario::resolve_in(scenario::DEFAULT_SCENARIO, dir, mods)
                     .map_err(|e| Failure::new(1, e.to_string()))?,
             ),
         };
@@ -575,7 +602,7 @@ fn play(args: PlayArgs, dir: Option<&std::path::Path>, saves: PathBuf) -> Result
         let mut game = Plain::new(input, io::stdout().lock()).with_saves(saves);
         finish_plain(game.play(scenario, seed, humans))
     } else {
-        let (entries, _) = scenario::catalogue(dir);
+        let (entries, _) = scenario::catalogue_in(dir, mods);
         finish_tui(tui::run(entries, chosen, humans, seed, Some(saves)), seed)
     }
 }

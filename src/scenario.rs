@@ -5,7 +5,10 @@
 //! 2. [`validate`](validate::validate): ids resolved, ranges checked, every problem collected;
 //!    the result is a [`Scenario`], the only form the simulation sees.
 
+pub mod diagnostics;
+pub mod lint;
 pub mod model;
+pub mod mods;
 pub mod raw;
 pub mod validate;
 
@@ -110,20 +113,96 @@ pub fn load_str(text: &str, path: &str) -> Result<Scenario, ScenarioError> {
     })
 }
 
-/// First stage only: the raw structs, or a syntax error with its place.
-pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+/// Deepest nesting of brackets the reader follows (conditions inside conditions...); deeper
+/// files are refused with a message instead of exhausting the stack.
+pub const MAX_NESTING: usize = 64;
+
+/// The RON reader's options for scenario files.
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str::<RawScenario>(text)
-        .map_err(|e| ScenarioError::Syntax {
-            path: path.to_owned(),
-            text: text.to_owned(),
-            problem: Problem {
-                line: e.position.line.max(1),
-                column: e.position.col.max(1),
-                message: e.code.to_string(),
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// Longest text (string) a scenario may hold, in characters.
+pub const MAX_STRING_CHARS: usize = 20_000;
+
+/// Refuse, before parsing, a string longer than [`MAX_STRING_CHARS`]: nothing in a scenario
+/// needs one, and a megabyte line makes every message about it unreadable.
+pub(crate) fn precheck(text: &str, path: &str) -> Result<(), ScenarioError> {
+    let mut chars = text.char_indices().peekable();
+    let mut string_start: Option<(usize, usize)> = None;
+    while let Some((i, c)) = chars.next() {
+        match string_start {
+            Some((start, ref mut len)) => {
+                *len += 1;
+                if c == '\\' {
+                    chars.next();
+                } else if c == '"' {
+                    string_start = None;
+                } else if *len > MAX_STRING_CHARS {
+                    let (line, column) = validate::position(text, start);
+                    return Err(ScenarioError::Syntax {
+                        path: path.to_owned(),
+                        text: text.to_owned(),
+                        problem: Problem {
+                            line,
+                            column,
+                            message: format!(
+                                "a text longer than {MAX_STRING_CHARS} characters starts here (is a closing quote missing?)"
+                            ),
+                        },
+                    });
+                }
+            }
+            None => match c {
+                '"' => string_start = Some((i, 0)),
+                '/' if chars.peek().is_some_and(|(_, n)| *n == '/') => {
+                    while chars.next_if(|(_, n)| *n != '\n').is_some() {}
+                }
+                '/' if chars.peek().is_some_and(|(_, n)| *n == '*') => {
+                    chars.next();
+                    let mut prev = ' ';
+                    for (_, n) in chars.by_ref() {
+                        if prev == '*' && n == '/' {
+                            break;
+                        }
+                        prev = n;
+                    }
+                }
+                _ => {}
             },
-        })
+        }
+    }
+    Ok(())
+}
+
+/// First stage only: the raw structs, or a syntax error with its place.
+pub fn parse_raw(text: &str, path: &str) -> Result<RawScenario, ScenarioError> {
+    precheck(text, path)?;
+    ron_options()
+        .from_str::<RawScenario>(text)
+        .map_err(|e| syntax_error(&e, text, path))
+}
+
+/// A RON reading error as a placed problem.
+pub(crate) fn syntax_error(e: &ron::error::SpannedError, text: &str, path: &str) -> ScenarioError {
+    let message = if matches!(e.code, ron::Error::ExceededRecursionLimit) {
+        format!(
+            "brackets nested more than {MAX_NESTING} deep here; no scenario needs that many (conditions inside conditions rarely go beyond ten)"
+        )
+    } else {
+        e.code.to_string()
+    };
+    ScenarioError::Syntax {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        problem: Problem {
+            line: e.position.line.max(1),
+            column: e.position.col.max(1),
+            message,
+        },
+    }
 }
 
 /// Largest scenario file read, in bytes; bigger files are refused before being read.
@@ -219,14 +298,25 @@ pub struct Entry {
     pub title: String,
     /// Where it is.
     pub origin: Origin,
-    /// The text.
+    /// The text of a whole scenario: the file's own text, or for an extension mod the base with
+    /// the mod applied, written out as RON (so that a save carries all of it).
     pub text: String,
+    /// For an extension mod: the base it extends and the mod file's own text.
+    pub extends: Option<mods::Extension>,
 }
 
 impl Entry {
     /// Validate it.
     pub fn load(&self) -> Result<Scenario, ScenarioError> {
-        load_str(&self.text, &self.origin.to_string())
+        match &self.extends {
+            None => load_str(&self.text, &self.origin.to_string()),
+            Some(ext) => mods::load_merged(&self.text, ext, &self.origin.to_string()),
+        }
+    }
+
+    /// The text problems are placed in: the mod file's own text for an extension mod.
+    pub fn source(&self) -> &str {
+        self.extends.as_ref().map_or(&self.text, |e| &e.source)
     }
 }
 
@@ -242,6 +332,7 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
                 title: raw.title,
                 origin: Origin::Builtin(name),
                 text: (*text).to_owned(),
+                extends: None,
             }),
             Err(e) => errors.push(e),
         }
@@ -272,6 +363,7 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
                         title: raw.title,
                         origin: Origin::File(path),
                         text,
+                        extends: None,
                     };
                     if let Some(old) = entries.iter_mut().find(|e| e.id == entry.id) {
                         *old = entry;
@@ -286,27 +378,70 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
     (entries, errors)
 }
 
+/// Every scenario available: [`catalogue`], then the scenarios and extension mods of the mods
+/// folder `mods` (see [`mods`] for the load order and the conflict rules).
+pub fn catalogue_in(dir: Option<&Path>, mods: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
+    let (mut entries, mut errors) = catalogue(dir);
+    if let Some(mods) = mods {
+        mods::add_folder(mods, &mut entries, &mut errors);
+    }
+    (entries, errors)
+}
+
+/// Load a scenario file from disk; an extension mod finds its base among `entries`.
+pub fn load_path(path: &Path, entries: &[Entry]) -> Result<Scenario, ScenarioError> {
+    let text = read_text(path)?;
+    let shown = path.display().to_string();
+    if mods::extends_of(&text).is_some() {
+        mods::entry_from_text(PathBuf::from(path), text, entries)?.load()
+    } else {
+        load_str(&text, &shown)
+    }
+}
+
 /// Resolve a SCENARIO argument: an existing path is loaded as a file, anything else is an id.
 pub fn resolve(arg: &str, dir: Option<&Path>) -> Result<Scenario, ScenarioError> {
+    resolve_in(arg, dir, None)
+}
+
+/// [`resolve`], with the mods folder `mods` in the catalogue.
+pub fn resolve_in(
+    arg: &str,
+    dir: Option<&Path>,
+    mods: Option<&Path>,
+) -> Result<Scenario, ScenarioError> {
     let path = Path::new(arg);
     let ron_ext = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
     if path.is_file() || ron_ext {
-        return load_file(path);
+        let text = read_text(path)?;
+        if mods::extends_of(&text).is_none() {
+            return load_str(&text, &path.display().to_string());
+        }
+        let (entries, _) = catalogue_in(dir, mods);
+        return load_path(path, &entries);
     }
-    let (entries, errors) = catalogue(dir);
+    let (entries, errors) = catalogue_in(dir, mods);
     if let Some(entry) = entries.iter().find(|e| e.id == arg) {
         return entry.load();
     }
     // A broken file may be the one the user meant: show its error rather than "unknown".
+    let failed = errors.len();
     if let Some(e) = errors.into_iter().next().filter(|_| entries.is_empty()) {
         return Err(e);
     }
     let ids: Vec<String> = entries.iter().map(|e| e.id.clone()).collect();
-    let hint = validate::did_you_mean(arg, ids.iter().map(String::as_str))
+    let mut hint = validate::did_you_mean(arg, ids.iter().map(String::as_str))
         .map(|s| format!(" (did you mean \"{s}\"?)"))
         .unwrap_or_default();
+    if failed > 0 {
+        // The one meant may be among the files that did not load.
+        let _ = write!(
+            hint,
+            " ({failed} scenario file(s) could not be loaded; `sixparty validate` shows why)"
+        );
+    }
     Err(ScenarioError::Unknown {
         id: arg.to_owned(),
         hint,

@@ -6,6 +6,7 @@
 //!   with the AI in every seat.
 //! - a type such as `Action`, or a list of them such as `[Effect]`: the block must deserialize as
 //!   the matching `scenario::raw` type, with the loader's RON options.
+//! - `Mod`: an extension mod. Applied to the shipped scenario it extends, it must load.
 //! - `fragment`: a few top-level fields of a scenario. They must parse as RON and appear in the
 //!   walk-through's scenario.
 //!
@@ -194,7 +195,7 @@ fn every_ron_block_of_the_guide_is_valid() {
             continue;
         }
         let whole = looks_whole(&b.text);
-        if whole != (b.kind() == "Scenario") {
+        if whole != matches!(b.kind(), "Scenario" | "Mod") {
             failures.push(format!(
                 "{at}: a whole scenario (starting with `(` and holding `format:`) must be tagged \
                  `Scenario`, and only a whole scenario"
@@ -209,6 +210,18 @@ fn every_ron_block_of_the_guide_is_valid() {
                     .map_err(|e| e.to_string())
             }
             "fragment" => parse::<ron::Value>(&format!("({})", b.text)).map(drop),
+            // An extension mod: applied to its base among the shipped scenarios, it must load.
+            "Mod" => {
+                let (entries, _) = scenario::catalogue(None);
+                scenario::mods::entry_from_text(
+                    std::path::PathBuf::from(&at),
+                    b.text.clone(),
+                    &entries,
+                )
+                .and_then(|e| e.load())
+                .map(drop)
+                .map_err(|e| e.to_string())
+            }
             tag => check_typed(tag, &b.text),
         };
         if let Err(e) = result {

@@ -153,10 +153,11 @@ fn broken_scenario_file_is_placed_exit_one_no_panic() {
     std::fs::write(&path, "(format: 1, id: ").unwrap();
     let out = sixparty(&["validate", path.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(1));
+    // The report of `validate` is its output: on stdout, so that it can be piped.
     assert!(
-        text(&out.stderr).contains("broken.ron:1:"),
+        text(&out.stdout).contains("broken.ron:1:"),
         "{}",
-        text(&out.stderr)
+        text(&out.stdout)
     );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -17,6 +17,16 @@ use super::raw::{self, FORMAT_VERSION, RawCondition, RawEffect, RawGoal, RawScen
 pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> {
     let mut v = Validator::new(raw, source);
     let scenario = v.run();
+    if v.unshown > 0 {
+        v.problems.push(Problem {
+            line: 1,
+            column: 1,
+            message: format!(
+                "and {} more problems not shown (the first {MAX_PROBLEMS} are listed)",
+                v.unshown
+            ),
+        });
+    }
     if v.problems.is_empty() {
         Ok(scenario)
     } else {
@@ -24,10 +34,17 @@ pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem
     }
 }
 
+/// Most problems listed for one file.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Most events, and most actions, a scenario may hold.
+pub const MAX_ITEMS: usize = 1000;
+
 struct Validator<'a> {
     raw: &'a RawScenario,
     source: &'a str,
     problems: Vec<Problem>,
+    unshown: usize,
     parties: HashMap<&'a str, usize>,
     doctrines: HashMap<&'a str, usize>,
     alliances: HashMap<&'a str, usize>,
@@ -76,6 +93,7 @@ impl<'a> Validator<'a> {
             raw,
             source,
             problems: Vec::new(),
+            unshown: 0,
             parties: HashMap::new(),
             doctrines: HashMap::new(),
             alliances: HashMap::new(),
@@ -107,13 +125,22 @@ impl<'a> Validator<'a> {
     }
 
     /// Record a problem placed at the first quoted occurrence of `needle` in the source.
+    /// Past [`MAX_PROBLEMS`] problems are only counted (placing each costs a search).
     fn problem_at(&mut self, needle: &str, message: String) {
-        let (line, column) = locate(self.source, needle);
-        self.problems.push(Problem {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.unshown += 1;
+            return;
+        }
+        let (line, column) = locate_in_item(self.source, &message, needle);
+        let problem = Problem {
             line,
             column,
             message,
-        });
+        };
+        // The same mistake found twice at the same place is reported once.
+        if !self.problems.contains(&problem) {
+            self.problems.push(problem);
+        }
     }
 
     fn lookup(&mut self, kind: Kind, id: &str, context: &str) -> usize {
@@ -196,6 +223,34 @@ impl<'a> Validator<'a> {
         }
         if raw.parties.len() > 12 {
             self.problem_at("parties", "a scenario has at most twelve parties".into());
+        }
+        for (what, n) in [
+            ("events", raw.events.len()),
+            ("actions", raw.actions.len()),
+            ("doctrines", raw.doctrines.len()),
+            ("alliances", raw.alliances.len()),
+            ("forums", raw.forums.len()),
+            ("tracks", raw.tracks.len()),
+            ("relations", raw.relations.len()),
+            ("watch lines", raw.watch.len()),
+            (
+                "parties' objectives",
+                raw.parties.iter().map(|p| p.objectives.len()).sum(),
+            ),
+            (
+                "event options",
+                raw.events.iter().map(|e| e.options.len()).sum(),
+            ),
+        ] {
+            if n > MAX_ITEMS {
+                // Placed at the list's field name (`watch`, `events`, `objectives`, `options`).
+                let field = what.rsplit(' ').next().unwrap_or(what);
+                let needle = if field == "lines" { "watch" } else { field };
+                self.problem_at(
+                    &format!("{needle}:"),
+                    format!("{n} {what}: a scenario has at most {MAX_ITEMS} {what}"),
+                );
+            }
         }
         if raw.rules.max_orders == 0 {
             self.problem_at("max_orders", "rules.max_orders must be at least 1".into());
@@ -914,9 +969,35 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Like [`locate`], but for a message that starts with the item it is about (`event "x": ...`,
+/// `doctrine "y" risk ...`), search from that item's definition (`id: "x"`) on, so that the
+/// caret lands in the right item rather than at the first mention anywhere in the file.
+pub(crate) fn locate_in_item(source: &str, message: &str, needle: &str) -> (usize, usize) {
+    let anchor = message.split_once('"').and_then(|(kind, rest)| {
+        let kind = kind.trim();
+        if kind.is_empty() || kind.contains(' ') {
+            return None;
+        }
+        let id = rest.split_once('"')?.0;
+        source.find(&format!("id: \"{id}\"")).map(|at| at + 4)
+    });
+    let Some(anchor) = anchor else {
+        return locate(source, needle);
+    };
+    if needle.is_empty() {
+        return position(source, anchor + 1);
+    }
+    let after = &source[anchor..];
+    after
+        .find(&format!("\"{needle}\""))
+        .map(|i| i + 1)
+        .or_else(|| find_word(after, needle))
+        .map_or_else(|| locate(source, needle), |i| position(source, anchor + i))
+}
+
 /// Line and column (1-based) of the first `"needle"` in the source, else of the bare word,
 /// else the start of the file.
-fn locate(source: &str, needle: &str) -> (usize, usize) {
+pub(crate) fn locate(source: &str, needle: &str) -> (usize, usize) {
     if needle.is_empty() {
         return (1, 1);
     }
@@ -924,16 +1005,26 @@ fn locate(source: &str, needle: &str) -> (usize, usize) {
     let at = source
         .find(&quoted)
         .map(|i| i + 1)
+        .or_else(|| find_word(source, needle))
         .or_else(|| source.find(needle));
-    match at {
-        Some(i) => {
-            let before = &source[..i];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rfind('\n').map_or(i, |nl| i - nl - 1) + 1;
-            (line, column)
-        }
-        None => (1, 1),
-    }
+    at.map_or((1, 1), |i| position(source, i))
+}
+
+/// Byte offset of `word` standing alone (`Target`, not the start of `TargetIs`).
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    hay.match_indices(word).map(|(i, _)| i).find(|&i| {
+        !hay[..i].chars().next_back().is_some_and(is_word)
+            && !hay[i + word.len()..].chars().next().is_some_and(is_word)
+    })
+}
+
+/// Line and column (1-based, the column counted in characters) of a byte offset of `source`.
+pub(crate) fn position(source: &str, at: usize) -> (usize, usize) {
+    let before = &source[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The known id closest to `id`, if it is close enough to be a likely typo.
