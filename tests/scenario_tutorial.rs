@@ -17,6 +17,12 @@
 //! (17 against 18), never reversed; Beijing's trust in Tokyo (`Var::Trust(china, japan)`) in June
 //! is about 34.5 against 42, some 7 points lower. The alliance security dilemma, in one choice:
 //! what calms the ally costs the rival's trust, and a neglected client draws its patron back.
+//!
+//! Also measured: the red line of step 5, crossed by Japan's own order in May (the advisor never
+//! gives it). Over seeds 0–9 Japan ends 2.3–3.5 points lower on its score, and the Plus-Three's
+//! habit in June is 6.5–11 points lower (about 53 against 61), even though Seoul often shuttles
+//! the forum back. And the whole tutorial is played in the full-screen game at 80×24
+//! (ratatui's `TestBackend`): each step opens as a decision whose box begins with the lesson.
 
 mod common;
 
@@ -27,9 +33,13 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use common::{alliance, decide, party};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sixparty::scenario::{AllianceFigure, Scenario};
 use sixparty::session::Session;
-use sixparty::sim::Var;
+use sixparty::sim::{Order, Target, Var};
+use sixparty::ui::tui::{App, Screen, Theme, draw, keys};
 
 const ID: &str = "tutorial";
 
@@ -206,6 +216,61 @@ fn the_tutorial_plays_to_the_end_in_plain_mode_from_a_script() {
     assert!(!out.contains('\u{1b}'), "plain output has no escape codes");
 }
 
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(action) = keys::action_for_key(app, &KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.update(action);
+    }
+}
+
+/// The full screen at its smallest, 80×24, as text.
+fn screen_80x24(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    t.draw(|f| draw(f, app)).expect("draws");
+    let buf = t.backend().buffer();
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn each_step_opens_as_a_decision_in_the_full_screen_game_and_it_ends_in_the_debrief() {
+    let s = common::load(ID);
+    let japan = party(&s, "japan");
+    let mut app = App::with_session(Session::new(s.clone(), 1, vec![japan]), Theme::plain());
+    let mut seen = Vec::new();
+    for _ in 0..60 {
+        match app.screen() {
+            Screen::Decide(_) => {
+                let screen = screen_80x24(&app);
+                if let Some((title, _)) = STEPS.iter().find(|(t, _)| screen.contains(t)) {
+                    let event = s.events.iter().find(|e| e.title == *title).unwrap();
+                    // The lesson starts at the top of the box, wrapped to the screen's width.
+                    let opening: String = event.text.chars().take(40).collect();
+                    let first_row = screen.lines().nth(3).unwrap_or_default();
+                    assert!(
+                        first_row.contains(opening.split_whitespace().next().unwrap()),
+                        "{title}: the lesson opens the box:\n{screen}"
+                    );
+                    seen.push(*title);
+                }
+                press(&mut app, KeyCode::Char('a'));
+            }
+            Screen::Orders => {
+                press(&mut app, KeyCode::Char('a'));
+                press(&mut app, KeyCode::Char('e'));
+            }
+            _ => break,
+        }
+    }
+    let steps: Vec<&str> = STEPS.iter().map(|(t, _)| *t).collect();
+    assert_eq!(seen, steps, "the six steps, in order, each as a decision");
+    let screen = screen_80x24(&app);
+    assert!(
+        screen.contains("DEBRIEF — Tutorial: Six Months in Tokyo"),
+        "the game ends in the debrief:\n{screen}"
+    );
+}
+
 /// What step 4 changes, read in a game in which Japan follows the advisor except that it answers
 /// step 4 with the option given.
 struct AfterStepFour {
@@ -269,6 +334,54 @@ fn step_four_reassuring_washington_calms_tokyo_and_cools_beijing() {
              Washington versus {:.1} after it courts Beijing (expected at least 5 lower)",
             r.trust_end,
             c.trust_end
+        );
+    }
+}
+
+/// Japan's final score and the Plus-Three's final habit in a game in which Japan follows the
+/// advisor, and, if `cross`, first raises the Taiwan Strait at the Plus-Three in May (turn 5).
+fn with_red_line(s: &Arc<Scenario>, seed: u64, cross: bool) -> (f32, f32) {
+    let japan = party(s, "japan");
+    let plus_three = common::forum(s, "plus_three");
+    let raise = Order {
+        party: japan,
+        action: common::action(s, "raise_taiwan"),
+        target: Target::Forum(plus_three),
+    };
+    let mut session = Session::new(s.clone(), seed, vec![japan]);
+    while !session.game.is_over() {
+        session.start_turn().unwrap();
+        decide(&mut session, &[]);
+        session.open_orders().unwrap();
+        if cross && session.game.turn() == 5 {
+            session
+                .order(raise)
+                .expect("raising Taiwan at the Plus-Three is on offer in May");
+        }
+        common::advised_orders(&mut session, japan);
+        session.end_turn().unwrap();
+    }
+    (
+        session.game.score(japan),
+        session.game.get(Var::Habit(plus_three)),
+    )
+}
+
+#[test]
+fn crossing_the_red_line_in_step_five_costs_tokyo_its_score_and_the_forum_its_habit() {
+    let s = common::load(ID);
+    for seed in 0..10_u64 {
+        let (score_kept, habit_kept) = with_red_line(&s, seed, false);
+        let (score_crossed, habit_crossed) = with_red_line(&s, seed, true);
+        assert!(
+            score_crossed + 1.5 < score_kept,
+            "seed {seed}: Japan's final score is {score_crossed:.1} after raising Taiwan at the \
+             Plus-Three in May versus {score_kept:.1} without (expected at least 1.5 lower)"
+        );
+        assert!(
+            habit_crossed + 5.0 < habit_kept,
+            "seed {seed}: the Plus-Three's habit in June is {habit_crossed:.1} after the walk-out \
+             versus {habit_kept:.1} without (expected at least 5 lower)"
         );
     }
 }
