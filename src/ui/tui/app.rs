@@ -60,6 +60,9 @@ pub enum Action {
     Save,
     /// The terminal has a new size.
     Resize(u16, u16),
+    /// A left click at this screen cell (column, row): highlights what it lands on, and on
+    /// what is already highlighted acts like Enter.
+    Click(u16, u16),
 }
 
 /// A window drawn over the screen.
@@ -511,6 +514,10 @@ impl App {
                 self.leave_now();
                 return;
             }
+            Action::Click(x, y) => {
+                self.click(x, y);
+                return;
+            }
             _ => {}
         }
         if let Some(overlay) = self.overlay {
@@ -563,6 +570,47 @@ impl App {
                     _ => *scroll = scrolled(*scroll, action, page, max),
                 }
             }
+        }
+    }
+
+    /// A click: on a list entry, highlight it, or if it is highlighted already, choose it; on
+    /// a panel, give it the focus. A click anywhere closes the help.
+    fn click(&mut self, x: u16, y: u16) {
+        if self.overlay == Some(Overlay::Help) {
+            self.overlay = None;
+            return;
+        }
+        let Some(hit) = view::hit_test(self, x, y) else {
+            return;
+        };
+        let selected = match &self.screen {
+            Screen::ChooseScenario { selected, .. } | Screen::ChooseParty { selected, .. } => {
+                *selected
+            }
+            Screen::Decide(d) => d.selected,
+            Screen::Orders => match self.play.as_mut() {
+                Some(play) => {
+                    play.focus = if hit == view::Hit::News {
+                        Focus::News
+                    } else {
+                        Focus::Orders
+                    };
+                    play.selected
+                }
+                None => return,
+            },
+            Screen::Handover { .. } | Screen::Debrief { .. } => return,
+        };
+        let view::Hit::Item(i) = hit else {
+            return;
+        };
+        if i == selected {
+            self.update(Action::Select);
+        } else if let (Screen::Orders, Some(play)) = (&self.screen, self.play.as_mut()) {
+            play.selected = i;
+            self.status = None;
+        } else {
+            self.update(Action::Pick(i + 1));
         }
     }
 
