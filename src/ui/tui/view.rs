@@ -658,7 +658,9 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
-    let cell = 21u16;
+    // Wide panels give each forum a whole line, with its members.
+    let with_members = inner.width >= 40;
+    let cell = if with_members { inner.width } else { 21u16 };
     let columns = (inner.width / cell).max(1);
     let rows = usize::from(inner.height);
     let buf = frame.buffer_mut();
@@ -678,14 +680,27 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
             ForumStatus::Collapsed => theme.mood(-50.0),
             ForumStatus::Proposed => theme.dim(),
         };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::raw(format!("{mark}{} ", pad(&f.short, 5))),
             Span::styled(
                 format!("{:<10}", text::status_word(fs.status)),
                 status_style,
             ),
             Span::raw(format!("{:>3.0}", fs.habit)),
-        ]);
+        ];
+        if with_members {
+            let members: Vec<&str> = f
+                .members
+                .iter()
+                .map(|m| s.party(*m).short.as_str())
+                .collect();
+            let room = usize::from(inner.width).saturating_sub(23);
+            spans.push(Span::styled(
+                format!("  {}", truncate(&members.join(" "), room)),
+                theme.dim(),
+            ));
+        }
+        let line = Line::from(spans);
         let x = inner.x + col as u16 * cell;
         buf.set_line(
             x,
@@ -912,6 +927,12 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
         ));
     }
     let pick = b.advisor_pick();
+    let longest_label = b
+        .ranked
+        .iter()
+        .map(|c| width(&text::order_label(s, &c.order)) + 1)
+        .max()
+        .unwrap_or(0);
     for (k, c) in b.ranked.iter().enumerate() {
         let i = b.given.len() + k;
         let action = &s.actions[c.order.action.0];
@@ -939,23 +960,37 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
             theme.stance(action.stance)
         };
         if wide {
-            let label_w = (w / 2).saturating_sub(2).max(20);
+            // The label column is as wide as the longest label (up to half the panel), so
+            // the expected effect gets the rest; the highlighted order's effect wraps in full.
+            let label_w = longest_label.min((w / 2).saturating_sub(2)).max(20);
             let right_w = 24;
-            let reason_w = w.saturating_sub(2 + label_w + right_w + 2);
-            let spans = vec![
-                Span::styled(star, star_style),
-                Span::styled(pad(&label, label_w), base),
-                Span::styled(pad(&format!("  {right}"), right_w), stance_style),
-                Span::styled(
-                    pad(&format!("  {}", c.reason), reason_w + 2),
-                    if selected {
-                        theme.selected()
-                    } else {
-                        theme.dim()
-                    },
-                ),
-            ];
-            rows.push((Some(i), Line::from(spans)));
+            let reason_w = w.saturating_sub(2 + label_w + right_w);
+            let reason_rows = if selected {
+                wrap_hanging(&c.reason, reason_w, "")
+            } else {
+                vec![truncate(&c.reason, reason_w)]
+            };
+            let reason_style = if selected {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            for (k, r) in reason_rows.into_iter().enumerate() {
+                let spans = if k == 0 {
+                    vec![
+                        Span::styled(star, star_style),
+                        Span::styled(pad(&label, label_w), base),
+                        Span::styled(pad(&format!("  {right}"), right_w), stance_style),
+                        Span::styled(pad(&r, reason_w), reason_style),
+                    ]
+                } else {
+                    vec![
+                        Span::raw(" ".repeat(2 + label_w + right_w)),
+                        Span::styled(pad(&r, reason_w), theme.advisor_reason()),
+                    ]
+                };
+                rows.push((Some(i), Line::from(spans)));
+            }
             continue;
         }
         // Two rows: the order and its cost; then its stance and what it should do.
