@@ -98,6 +98,19 @@ impl Tmux {
         assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
     }
 
+    /// A left click at a 0-based cell, typed as the terminal would report it to the game
+    /// (SGR mouse encoding: press, then release).
+    fn click(&self, x: usize, y: usize) {
+        for end in ['M', 'm'] {
+            let seq = format!("\x1b[<0;{};{}{end}", x + 1, y + 1);
+            let hex: Vec<String> = seq.bytes().map(|b| format!("{b:02x}")).collect();
+            let mut args = vec!["send-keys", "-t", "g", "-H"];
+            args.extend(hex.iter().map(String::as_str));
+            let out = self.tmux(&args);
+            assert!(out.status.success(), "send-keys -H: {out:?}");
+        }
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "g"]).stdout).into_owned()
     }
@@ -367,4 +380,58 @@ fn no_color_screen_carries_relations_in_symbols() {
     }
     t.keys(&["C-c"]);
     t.wait_exit();
+}
+
+/// The cell (column, row) where `text` starts on the screen, in characters.
+fn find(screen: &str, text: &str) -> (usize, usize) {
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| l.find(text).map(|i| (l[..i].chars().count(), y)))
+        .unwrap_or_else(|| panic!("{text:?} on screen:\n{screen}"))
+}
+
+#[test]
+fn mouse_clicks_choose_scenario_seat_and_orders() {
+    let Some(t) = Tmux::start("mouse", "play --seed 7", 80, 24) else {
+        return;
+    };
+    let screen = t.wait_text("choose a scenario");
+    // One click highlights the scenario; a second on it loads it.
+    let (x, y) = find(&screen, "Three at the Table");
+    t.click(x + 2, y);
+    t.wait_text("▶ Three at the Table");
+    t.click(x + 2, y);
+    let screen = t.wait_text("choose your seat");
+    assert!(screen.contains("Plus-Three"), "{screen}");
+    let (x, y) = find(&screen, "Japan");
+    t.click(x, y);
+    t.wait_text("Briefing · Japan");
+    t.click(x, y);
+    let screen = to_orders(&t);
+    assert!(screen.contains("You: Japan"), "{screen}");
+    // A click on the news gives it the focus: the key line says so.
+    let (x, y) = find(&screen, "The region");
+    t.click(x, y);
+    t.wait_text("↑↓ scroll");
+    // Two clicks on an order give it.
+    let screen = t.screen();
+    let (x, y) = screen
+        .lines()
+        .enumerate()
+        .skip(11)
+        .find_map(|(y, l)| l.contains(" cap│").then_some((10, y)))
+        .expect("an order on screen");
+    let before = screen.lines().nth(y).unwrap_or_default().to_owned();
+    t.click(x, y);
+    t.wait_text("↑↓ move");
+    t.click(x, y);
+    let after = t.wait_text("orders 1 of 2");
+    assert!(
+        after.contains("✓"),
+        "the clicked order ({before}) is given:\n{after}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_exit();
+    t.assert_restored();
 }

@@ -758,3 +758,62 @@ fn colours_follow_the_terminal_depth_and_relations_avoid_red_against_green() {
         );
     }
 }
+
+#[test]
+fn every_screen_draws_at_any_size_without_panicking() {
+    let sizes_w = [
+        0u16, 1, 2, 9, 40, 79, 80, 81, 99, 100, 120, 139, 140, 141, 200, 300,
+    ];
+    let sizes_h = [0u16, 1, 2, 7, 23, 24, 25, 29, 30, 31, 50, 80];
+    let (entries, _) = scenario::catalogue(None);
+    let mut apps: Vec<App> = Vec::new();
+    let mut scenarios = App::setup(entries, None, Vec::new(), 1, Theme::colored());
+    press(&mut scenarios, KeyCode::End);
+    apps.push(scenarios);
+    let (entries, _) = scenario::catalogue(None);
+    let mut seats = App::setup(entries, None, Vec::new(), 1, Theme::colored());
+    press(&mut seats, KeyCode::Enter);
+    press(&mut seats, KeyCode::End);
+    apps.push(seats);
+    apps.push(harbour_game()); // a decision
+    let mut main = game_as("japan", 2, Theme::colored());
+    press(&mut main, KeyCode::Enter);
+    apps.push(main);
+    let mut help = game_as("us", 2, Theme::plain());
+    press(&mut help, KeyCode::Char('?'));
+    apps.push(help);
+    let mut quit = game_as("china", 2, Theme::plain());
+    press(&mut quit, KeyCode::Char('q'));
+    apps.push(quit);
+    let mut news = game_as("russia", 2, Theme::plain());
+    press(&mut news, KeyCode::Tab);
+    press(&mut news, KeyCode::End);
+    apps.push(news);
+    let mut end = game_as("north_korea", 3, Theme::colored());
+    for _ in 0..200 {
+        if matches!(end.screen(), Screen::Debrief { .. }) {
+            break;
+        }
+        skip_decisions(&mut end);
+        press(&mut end, KeyCode::Char('e'));
+    }
+    press(&mut end, KeyCode::End);
+    apps.push(end);
+    for app in &mut apps {
+        for &w in &sizes_w {
+            for &h in &sizes_h {
+                // The size arrives first (as from the terminal), then the frame; then a click
+                // anywhere must find its target or nothing.
+                app.update(Action::Resize(w, h));
+                let _ = screen(app, w, h);
+                for (x, y) in [
+                    (0, 0),
+                    (w / 2, h / 2),
+                    (w.saturating_sub(1), h.saturating_sub(1)),
+                ] {
+                    let _ = hit_test(app, x, y);
+                }
+            }
+        }
+    }
+}
