@@ -817,3 +817,23 @@ fn every_screen_draws_at_any_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn page_keys_scroll_a_long_briefing_to_its_objectives() {
+    let (entries, _) = scenario::catalogue(None);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    press(&mut app, KeyCode::Enter);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("↓ more: PgDn"), "{first}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let end = screen(&app, 80, 24);
+    assert!(
+        end.contains("Your objectives") && !end.contains("↓ more: PgDn"),
+        "{end}"
+    );
+    // Another seat starts at the top of its own briefing.
+    press(&mut app, KeyCode::Down);
+    assert!(screen(&app, 80, 24).contains("↓ more: PgDn"));
+}

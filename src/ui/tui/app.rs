@@ -126,6 +126,8 @@ pub enum Screen {
         selected: usize,
         /// Seats marked for hot-seat play.
         marked: Vec<PartyIx>,
+        /// How far the highlighted seat's briefing is scrolled (PgUp/PgDn).
+        briefing_scroll: usize,
     },
     /// Hot-seat: pass the keyboard to the next player.
     Handover {
@@ -690,6 +692,7 @@ impl App {
                 choices,
                 selected: 0,
                 marked: Vec::new(),
+                briefing_scroll: 0,
             };
         } else {
             let session = Session::new(scenario, self.seed, humans);
@@ -703,11 +706,16 @@ impl App {
             choices,
             selected,
             marked,
+            briefing_scroll,
         } = &mut self.screen
         else {
             return;
         };
+        let before = *selected;
         match action {
+            // The list is short; the page keys scroll the briefing instead (clamped when drawn).
+            Action::PageDown => *briefing_scroll += 3,
+            Action::PageUp => *briefing_scroll = briefing_scroll.saturating_sub(3),
             Action::Toggle => {
                 let p = choices[*selected];
                 if let Some(i) = marked.iter().position(|m| *m == p) {
@@ -739,6 +747,16 @@ impl App {
             }
             Action::Pick(k) if (1..=choices.len()).contains(&k) => *selected = k - 1,
             _ => *selected = moved(*selected, action, choices.len()),
+        }
+        if let Screen::ChooseParty {
+            selected,
+            briefing_scroll,
+            ..
+        } = &mut self.screen
+        {
+            if *selected != before {
+                *briefing_scroll = 0;
+            }
         }
     }
 

@@ -62,7 +62,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             choices,
             selected,
             marked,
-        } => render_choose_party(frame, app, scenario, choices, *selected, marked),
+            briefing_scroll,
+        } => render_choose_party(
+            frame,
+            app,
+            scenario,
+            choices,
+            (*selected, *briefing_scroll),
+            marked,
+        ),
         Screen::Handover { party } => {
             if let Some(play) = app.play() {
                 render_handover(frame, app.theme(), play, *party);
@@ -826,6 +834,7 @@ pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
             choices,
             selected,
             marked,
+            ..
         } => {
             let (_, list, _, _) = setup_areas(area, 34);
             let inner = Block::bordered().inner(list);
@@ -1474,7 +1483,7 @@ fn render_choose_party(
     app: &App,
     scenario: &Scenario,
     choices: &[PartyIx],
-    selected: usize,
+    (selected, scroll): (usize, usize),
     marked: &[PartyIx],
 ) {
     let theme = app.theme();
@@ -1503,9 +1512,8 @@ fn render_choose_party(
     if width(&title) + 4 > usize::from(detail.width) {
         title = format!("Briefing · {}", party.short);
     }
-    let block = panel(theme, &title, false);
+    let mut block = panel(theme, &title, false);
     let inner = block.inner(detail);
-    frame.render_widget(block, detail);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = wrap(&party.briefing, w)
         .into_iter()
@@ -1518,6 +1526,16 @@ fn render_choose_party(
             lines.extend(wrap_hanging(&o.text, w, "• ").into_iter().map(Line::raw));
         }
     }
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    if scroll > 0 {
+        block = block.title(Line::styled(" ↑ PgUp ", theme.dim()).right_aligned());
+    }
+    if scroll < max {
+        block = block.title_bottom(Line::styled(" ↓ more: PgDn ", theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, detail);
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner);
     render_keys(
         frame,
