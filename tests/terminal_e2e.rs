@@ -330,6 +330,7 @@ fn killed_during_play_restores_the_terminal(signal: &str) {
     };
     to_orders(&t);
     let pid = t.game_pid();
+    assert_idle(&pid);
     let out = Command::new("kill")
         .args([&format!("-{signal}"), &pid])
         .output()
@@ -338,6 +339,34 @@ fn killed_during_play_restores_the_terminal(signal: &str) {
     t.wait_exit();
     t.assert_restored();
     assert!(has_autosave(&t.path("saves")), "autosaved on {signal}");
+}
+
+/// CPU time (user + system, in clock ticks) the process has used, where /proc exists.
+fn cpu_ticks(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Waiting for a key costs (almost) nothing: over two idle seconds the game uses far less than
+/// a quarter of a core. A busy loop would use all of one; the bound is loose so that a loaded
+/// machine never fails it.
+fn assert_idle(pid: &str) {
+    let Some(before) = cpu_ticks(pid) else {
+        eprintln!("note: no /proc; idle CPU not checked");
+        return;
+    };
+    let start = Instant::now();
+    std::thread::sleep(Duration::from_secs(2));
+    let after = cpu_ticks(pid).expect("the game still runs");
+    let wall_ticks = start.elapsed().as_millis() as u64 / 10; // USER_HZ is 100 on Linux
+    assert!(
+        (after - before) * 4 < wall_ticks,
+        "idle game used {} ticks of CPU in {wall_ticks}",
+        after - before
+    );
 }
 
 #[test]
