@@ -727,6 +727,11 @@ fn wide_screens_add_a_heat_map_of_every_relation() {
         row.contains("--"),
         "North Korea's trust reads hostile somewhere: {row}"
     );
+    // Tall forum panels list each forum's members under it.
+    assert!(
+        wide.contains("PRC JPN ROK"),
+        "members of the Plus-Three:\n{wide}"
+    );
 }
 
 #[test]

@@ -666,14 +666,37 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
-    // Wide panels give each forum a whole line, with its members.
-    let with_members = inner.width >= 40;
-    let cell = if with_members { inner.width } else { 21u16 };
+    // Wide panels put each forum's members beside it; tall ones under it.
+    let n = s.forums.len();
+    let beside = inner.width >= 40;
+    let under = !beside && usize::from(inner.height) >= 2 * n;
+    let cell = if beside || under { inner.width } else { 21u16 };
     let columns = (inner.width / cell).max(1);
     let rows = usize::from(inner.height);
     let buf = frame.buffer_mut();
+    let members_of = |f: &crate::scenario::Forum| {
+        f.members
+            .iter()
+            .map(|m| s.party(*m).short.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for (i, (f, fs)) in s.forums.iter().zip(&play.board.state.forums).enumerate() {
-        let (col, row) = (i / rows.max(1), i % rows.max(1));
+        if under {
+            let y = inner.y + 2 * i as u16;
+            let text = truncate(&members_of(f), usize::from(inner.width).saturating_sub(7));
+            buf.set_line(
+                inner.x,
+                y + 1,
+                &Line::styled(format!("       {text}"), theme.dim()),
+                inner.width,
+            );
+        }
+        let (col, row) = if under {
+            (0, 2 * i)
+        } else {
+            (i / rows.max(1), i % rows.max(1))
+        };
         if col >= usize::from(columns) {
             break;
         }
@@ -696,15 +719,10 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
             ),
             Span::raw(format!("{:>3.0}", fs.habit)),
         ];
-        if with_members {
-            let members: Vec<&str> = f
-                .members
-                .iter()
-                .map(|m| s.party(*m).short.as_str())
-                .collect();
+        if beside {
             let room = usize::from(inner.width).saturating_sub(23);
             spans.push(Span::styled(
-                format!("  {}", truncate(&members.join(" "), room)),
+                format!("  {}", truncate(&members_of(f), room)),
                 theme.dim(),
             ));
         }
