@@ -8,8 +8,9 @@
 //! - [`theme`]: colours, or none when `NO_COLOR` is set;
 //! - [`wrap`]: word wrapping and fitting text to a width.
 //!
-//! This file holds the loop and the terminal's safety: raw mode, the alternate screen and the
-//! hidden cursor are undone on every way out — return, error, panic and Ctrl-C.
+//! This file holds the loop and the terminal's safety: raw mode, the alternate screen, mouse
+//! reporting and the hidden cursor are undone on every way out — return, error, panic, Ctrl-C
+//! and SIGTERM/SIGHUP.
 //!
 //! [`Session`]: crate::session::Session
 

@@ -14,8 +14,10 @@
 //!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
 //! ```
 //!
-//! Bigger terminals give the extra room to the map, the orders and the news, and from 30 lines
-//! a row of the player's figures with sparklines.
+//! Bigger terminals give the extra room to the map, the orders and the news; from 30 lines
+//! a row of the player's figures with sparklines; from 140 columns a heat map of every party's
+//! trust in every other. [`hit_test`] answers a mouse click from the same layout and rows the
+//! drawing uses.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
