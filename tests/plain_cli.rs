@@ -71,6 +71,19 @@ fn whole_game_through_a_pipe_takes_the_advice_and_debriefs() {
         !stdout.contains('\u{1b}'),
         "plain output has no escape codes"
     );
+    // What the terminal screen shows is in the plain text too: the seat's alliances, both
+    // directions of threat, every forum with its members, the heat map of all relations.
+    for shown in [
+        "Alliances: US–Japan Alliance commitment",
+        "; US–ROK Alliance commitment",
+        "fears you",
+        "6PT suspended habit 38 (US PRC JPN ROK DPRK RUS)",
+        "Trust among all: US trusts PRC",
+        "DPRK trusts US",
+        "(cost 2, cooperative)",
+    ] {
+        assert!(stdout.contains(shown), "plain output shows {shown:?}");
+    }
 }
 
 #[test]

@@ -15,6 +15,8 @@ use ratatui::style::Color;
 use sixparty::scenario::{self, DEFAULT_SCENARIO, PartyIx, Scenario};
 use sixparty::session::Session;
 use sixparty::ui::tui::app::{Focus, Overlay};
+use sixparty::ui::tui::theme::Depth;
+use sixparty::ui::tui::view::{Hit, hit_test};
 use sixparty::ui::tui::{Action, App, Outcome, Screen, Theme, draw, keys};
 
 fn campaign() -> Arc<Scenario> {
@@ -171,6 +173,8 @@ fn snapshots_of_the_test_region() {
     insta::assert_snapshot!("too_small_60x20", screen(&app, 60, 20));
     app.update(Action::Resize(120, 36));
     insta::assert_snapshot!("harbour_main_120x36", screen(&app, 120, 36));
+    app.update(Action::Resize(200, 50));
+    insta::assert_snapshot!("harbour_main_200x50", screen(&app, 200, 50));
 }
 
 /// The screen as text.
@@ -586,4 +590,255 @@ fn s_saves_and_quitting_autosaves() {
     assert!(newest.saved_at >= older.saved_at);
     assert_eq!(newest.turn, 2);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The first row of column `x` where a click lands on a list entry other than `but`.
+fn row_of_item(app: &App, x: u16, but: usize) -> (u16, usize) {
+    let (_, h) = app.size();
+    (0..h)
+        .find_map(|y| match hit_test(app, x, y) {
+            Some(Hit::Item(i)) if i != but => Some((y, i)),
+            _ => None,
+        })
+        .expect("a clickable entry")
+}
+
+#[test]
+fn clicks_highlight_then_choose_and_focus_panels() {
+    let mut app = game_as("japan", 1, Theme::plain());
+    let play = app.play().unwrap();
+    let (before, given) = (play.selected, play.board.given.len());
+    let (y, i) = row_of_item(&app, 10, before);
+    app.update(Action::Click(10, y));
+    let play = app.play().unwrap();
+    assert_eq!(play.selected, i, "the first click highlights");
+    assert_eq!(play.board.given.len(), given, "and gives nothing yet");
+    app.update(Action::Click(10, y));
+    assert_eq!(
+        app.play().unwrap().board.given.len(),
+        given + 1,
+        "a click on the highlighted order gives it"
+    );
+    // A click on the news gives it the focus; the wheel then scrolls it.
+    let news = sixparty::ui::tui::view::main_layout(ratatui::layout::Rect::new(0, 0, 80, 24)).news;
+    app.update(Action::Click(news.x + 2, news.y + 2));
+    assert_eq!(app.play().unwrap().focus, Focus::News);
+    // Clicks outside anything do nothing; below the minimum size nothing is clickable.
+    app.update(Action::Click(0, 0));
+    app.update(Action::Resize(60, 20));
+    assert_eq!(hit_test(&app, 10, 10), None);
+}
+
+#[test]
+fn clicks_choose_a_scenario_a_seat_and_a_decision_option() {
+    let (entries, _) = scenario::catalogue(None);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    let Screen::ChooseScenario { selected, .. } = app.screen() else {
+        panic!("starts on the scenarios")
+    };
+    let (y, i) = row_of_item(&app, 5, *selected);
+    app.update(Action::Click(5, y));
+    assert!(matches!(app.screen(), Screen::ChooseScenario { selected, .. } if *selected == i));
+    // Back to the campaign by keys, then click it twice.
+    press(&mut app, KeyCode::Home);
+    let (y, _) = (0..24)
+        .find_map(|y| (hit_test(&app, 5, y) == Some(Hit::Item(0))).then_some((y, 0)))
+        .unwrap();
+    app.update(Action::Click(5, y));
+    assert!(matches!(app.screen(), Screen::ChooseParty { .. }));
+    let (y, seat) = row_of_item(&app, 5, 0);
+    app.update(Action::Click(5, y));
+    app.update(Action::Click(5, y));
+    let play = app.play().expect("a click twice on a seat starts the game");
+    assert_eq!(play.session.humans()[0].0, seat);
+    let mut app = harbour_game();
+    let Screen::Decide(d) = app.screen() else {
+        panic!("a decision first")
+    };
+    let (y, option) = row_of_item(&app, 10, d.selected);
+    app.update(Action::Click(10, y));
+    app.update(Action::Click(10, y));
+    assert!(
+        app.status().is_some_and(|s| s.text.starts_with("Decided")),
+        "{:?} (option {option})",
+        app.status()
+    );
+}
+
+#[test]
+fn mouse_wheel_moves_like_the_arrows() {
+    use ratatui::crossterm::event::{Event, MouseEvent, MouseEventKind};
+    let app = game_as("japan", 1, Theme::plain());
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(
+        keys::action_for(&app, &wheel(MouseEventKind::ScrollDown)),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        keys::action_for(&app, &wheel(MouseEventKind::ScrollUp)),
+        Some(Action::Up)
+    );
+    assert_eq!(keys::action_for(&app, &wheel(MouseEventKind::Moved)), None);
+}
+
+#[test]
+fn the_scenario_list_scrolls_to_its_last_entry() {
+    let (entries, _) = scenario::catalogue(None);
+    let last = entries.last().unwrap().id.clone();
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    press(&mut app, KeyCode::End);
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains(&format!("  {last}")),
+        "last entry in sight:\n{s}"
+    );
+    assert!(s.contains("↑ more"), "{s}");
+}
+
+#[test]
+fn wide_screens_add_a_heat_map_of_every_relation() {
+    let app = game_as("japan", 1, Theme::plain());
+    let narrow = screen(&app, 120, 36);
+    assert!(!narrow.contains("Trust · row in column"), "{narrow}");
+    let wide = screen(&app, 200, 50);
+    assert!(wide.contains("Trust · row in column"), "{wide}");
+    // The head row names every party; the cells carry the mood's symbol beside the number.
+    let head = wide
+        .lines()
+        .skip_while(|l| !l.contains("Trust · row in column"))
+        .nth(1)
+        .expect("the heat map's head row");
+    for short in ["US", "PRC", "JPN", "ROK", "DPRK", "RUS"] {
+        assert!(head.contains(short), "{short} in {head}");
+    }
+    let row = wide
+        .lines()
+        .skip_while(|l| !l.contains("Trust · row in column"))
+        .find(|l| l.contains("│DPRK"))
+        .expect("a DPRK row");
+    assert!(
+        row.contains("--"),
+        "North Korea's trust reads hostile somewhere: {row}"
+    );
+    // Tall forum panels list each forum's members under it.
+    assert!(
+        wide.contains("PRC JPN ROK"),
+        "members of the Plus-Three:\n{wide}"
+    );
+}
+
+#[test]
+fn colours_follow_the_terminal_depth_and_relations_avoid_red_against_green() {
+    for (depth, check) in [
+        (
+            Depth::Ansi16,
+            (|c: Color| !matches!(c, Color::Rgb(..) | Color::Indexed(_))) as fn(Color) -> bool,
+        ),
+        (Depth::Indexed256, |c| !matches!(c, Color::Rgb(..))),
+        (Depth::TrueColor, |c| !matches!(c, Color::Indexed(_))),
+    ] {
+        let app = game_as("japan", 1, Theme::with_depth(depth));
+        let t = terminal(&app, 200, 50);
+        let cells = &t.backend().buffer().content;
+        assert!(
+            cells.iter().any(|c| c.fg != Color::Reset),
+            "{depth:?} colours something"
+        );
+        assert!(
+            cells.iter().all(|c| check(c.fg) && check(c.bg)),
+            "{depth:?} stays in its palette"
+        );
+        // No relation is drawn in pure green: the scale runs blue to vermillion.
+        assert!(
+            cells
+                .iter()
+                .all(|c| c.fg != Color::Green && c.bg != Color::Green)
+        );
+    }
+}
+
+#[test]
+fn every_screen_draws_at_any_size_without_panicking() {
+    let sizes_w = [
+        0u16, 1, 2, 9, 40, 79, 80, 81, 99, 100, 120, 139, 140, 141, 200, 300,
+    ];
+    let sizes_h = [0u16, 1, 2, 7, 23, 24, 25, 29, 30, 31, 50, 80];
+    let (entries, _) = scenario::catalogue(None);
+    let mut apps: Vec<App> = Vec::new();
+    let mut scenarios = App::setup(entries, None, Vec::new(), 1, Theme::colored());
+    press(&mut scenarios, KeyCode::End);
+    apps.push(scenarios);
+    let (entries, _) = scenario::catalogue(None);
+    let mut seats = App::setup(entries, None, Vec::new(), 1, Theme::colored());
+    press(&mut seats, KeyCode::Enter);
+    press(&mut seats, KeyCode::End);
+    apps.push(seats);
+    apps.push(harbour_game()); // a decision
+    let mut main = game_as("japan", 2, Theme::colored());
+    press(&mut main, KeyCode::Enter);
+    apps.push(main);
+    let mut help = game_as("us", 2, Theme::plain());
+    press(&mut help, KeyCode::Char('?'));
+    apps.push(help);
+    let mut quit = game_as("china", 2, Theme::plain());
+    press(&mut quit, KeyCode::Char('q'));
+    apps.push(quit);
+    let mut news = game_as("russia", 2, Theme::plain());
+    press(&mut news, KeyCode::Tab);
+    press(&mut news, KeyCode::End);
+    apps.push(news);
+    let mut end = game_as("north_korea", 3, Theme::colored());
+    for _ in 0..200 {
+        if matches!(end.screen(), Screen::Debrief { .. }) {
+            break;
+        }
+        skip_decisions(&mut end);
+        press(&mut end, KeyCode::Char('e'));
+    }
+    press(&mut end, KeyCode::End);
+    apps.push(end);
+    for app in &mut apps {
+        for &w in &sizes_w {
+            for &h in &sizes_h {
+                // The size arrives first (as from the terminal), then the frame; then a click
+                // anywhere must find its target or nothing.
+                app.update(Action::Resize(w, h));
+                let _ = screen(app, w, h);
+                for (x, y) in [
+                    (0, 0),
+                    (w / 2, h / 2),
+                    (w.saturating_sub(1), h.saturating_sub(1)),
+                ] {
+                    let _ = hit_test(app, x, y);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn page_keys_scroll_a_long_briefing_to_its_objectives() {
+    let (entries, _) = scenario::catalogue(None);
+    let mut app = App::setup(entries, None, Vec::new(), 1, Theme::plain());
+    press(&mut app, KeyCode::Enter);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("↓ more: PgDn"), "{first}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let end = screen(&app, 80, 24);
+    assert!(
+        end.contains("Your objectives") && !end.contains("↓ more: PgDn"),
+        "{end}"
+    );
+    // Another seat starts at the top of its own briefing.
+    press(&mut app, KeyCode::Down);
+    assert!(screen(&app, 80, 24).contains("↓ more: PgDn"));
 }

@@ -311,16 +311,32 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         Ok(true)
     }
 
+    /// Everything the terminal screen shows of the game, as lines: the seat's figures (with
+    /// their change since last month, the screen's sparklines), relations both ways, the
+    /// seat's alliances, the region's tracks, every forum with its members, and every party's
+    /// trust in every other (the screen's heat map).
     fn figures(&mut self, session: &mut Session, h: PartyIx) -> io::Result<()> {
         let s = session.scenario();
         let facts = StateFacts {
             scenario: &s,
             state: session.game.state(),
         };
-        let fig = |f| facts.get(Var::Figure(h, f));
+        let before = session
+            .game
+            .history()
+            .last()
+            .filter(|b| b.turn < facts.state.turn);
+        let fig = |f| {
+            let now = facts.get(Var::Figure(h, f));
+            let then = before.map(|b| b.parties[h.0].figures[crate::sim::state::figure_slot(f)]);
+            match then {
+                Some(t) if (now - t).abs() >= 0.5 => format!("{now:.0} ({:+.0})", now - t),
+                _ => format!("{now:.0}"),
+            }
+        };
         writeln!(
             self.out,
-            "{}: security {:.0}, prestige {:.0}, approval {:.0}, power {:.0}; score {:.1}",
+            "{}: security {}, prestige {}, approval {}, power {}; score {:.1}",
             s.parties[h.0].name,
             fig(Figure::Security),
             fig(Figure::Prestige),
@@ -334,21 +350,37 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .map(|p| {
                 let theirs = facts.get(Var::Trust(p, h));
                 format!(
-                    "{} {} (trust you {:+.0}, you {:+.0}, threat {:.0})",
+                    "{} {} (trust you {:+.0}, you {:+.0}, threat {:.0}, fears you {:.0})",
                     s.parties[p.0].short,
                     text::mood(theirs),
                     theirs,
                     facts.get(Var::Trust(h, p)),
-                    facts.get(Var::Threat(h, p))
+                    facts.get(Var::Threat(h, p)),
+                    facts.get(Var::Threat(p, h))
                 )
             })
             .collect();
         writeln!(self.out, "Relations: {}", others.join("; "))?;
-        let before = session
-            .game
-            .history()
-            .last()
-            .filter(|h| h.turn < facts.state.turn);
+        let alliances: Vec<String> = s
+            .alliances
+            .iter()
+            .zip(&facts.state.alliances)
+            .filter(|(a, _)| a.involves(h))
+            .map(|(a, st)| {
+                use crate::scenario::AllianceFigure as A;
+                use crate::sim::state::alliance_slot;
+                format!(
+                    "{} commitment {:.0}, abandonment fear {:.0}, entrapment risk {:.0}",
+                    a.name,
+                    st.figures[alliance_slot(A::Commitment)],
+                    st.figures[alliance_slot(A::AbandonmentFear)],
+                    st.figures[alliance_slot(A::EntrapmentRisk)]
+                )
+            })
+            .collect();
+        if !alliances.is_empty() {
+            writeln!(self.out, "Alliances: {}", alliances.join("; "))?;
+        }
         writeln!(
             self.out,
             "Region: {}",
@@ -358,20 +390,38 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .forums
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.members.contains(&h))
             .map(|(i, f)| {
                 let st = &facts.state.forums[i];
+                let members: Vec<&str> = f
+                    .members
+                    .iter()
+                    .map(|m| s.parties[m.0].short.as_str())
+                    .collect();
                 format!(
-                    "{} {} habit {:.0}",
+                    "{} {} habit {:.0} ({})",
                     f.short,
                     text::status_word(st.status),
-                    st.habit
+                    st.habit,
+                    members.join(" ")
                 )
             })
             .collect();
         if !forums.is_empty() {
             writeln!(self.out, "Forums: {}", forums.join("; "))?;
         }
+        let rows: Vec<String> = (0..s.parties.len())
+            .map(|i| {
+                let cells: Vec<String> = (0..s.parties.len())
+                    .filter(|j| *j != i)
+                    .map(|j| {
+                        let t = facts.get(Var::Trust(PartyIx(i), PartyIx(j)));
+                        format!("{} {t:+.0} {}", s.parties[j].short, text::mood(t))
+                    })
+                    .collect();
+                format!("{} trusts {}", s.parties[i].short, cells.join(", "))
+            })
+            .collect();
+        writeln!(self.out, "Trust among all: {}", rows.join("; "))?;
         Ok(())
     }
 

@@ -8,8 +8,9 @@
 //! - [`theme`]: colours, or none when `NO_COLOR` is set;
 //! - [`wrap`]: word wrapping and fitting text to a width.
 //!
-//! This file holds the loop and the terminal's safety: raw mode, the alternate screen and the
-//! hidden cursor are undone on every way out — return, error, panic and Ctrl-C.
+//! This file holds the loop and the terminal's safety: raw mode, the alternate screen, mouse
+//! reporting and the hidden cursor are undone on every way out — return, error, panic, Ctrl-C
+//! and SIGTERM/SIGHUP.
 //!
 //! [`Session`]: crate::session::Session
 
@@ -116,11 +117,13 @@ fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
             terminal.draw(|frame| draw(frame, app))?;
         }
         dirty = false;
+        // Blocks until input, waking only to check for a signal: no work while idle.
         if event::poll(Duration::from_millis(250))? {
+            // Unmapped input (a mouse move, a key that means nothing here) redraws nothing.
             if let Some(action) = keys::action_for(app, &event::read()?) {
                 app.update(action);
+                dirty = true;
             }
-            dirty = true;
         }
     }
 }
@@ -164,7 +167,12 @@ impl TerminalGuard {
         }));
         let guard = Self { previous_hook };
         terminal::enable_raw_mode()?;
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            cursor::Hide,
+            event::EnableMouseCapture
+        )?;
         Ok(guard)
     }
 }
@@ -186,5 +194,10 @@ impl Drop for TerminalGuard {
 /// Leave game mode; every step is tried even if one fails, since there is nowhere to report it.
 fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
 }

@@ -60,6 +60,9 @@ pub enum Action {
     Save,
     /// The terminal has a new size.
     Resize(u16, u16),
+    /// A left click at this screen cell (column, row): highlights what it lands on, and on
+    /// what is already highlighted acts like Enter.
+    Click(u16, u16),
 }
 
 /// A window drawn over the screen.
@@ -123,6 +126,8 @@ pub enum Screen {
         selected: usize,
         /// Seats marked for hot-seat play.
         marked: Vec<PartyIx>,
+        /// How far the highlighted seat's briefing is scrolled (PgUp/PgDn).
+        briefing_scroll: usize,
     },
     /// Hot-seat: pass the keyboard to the next player.
     Handover {
@@ -511,6 +516,10 @@ impl App {
                 self.leave_now();
                 return;
             }
+            Action::Click(x, y) => {
+                self.click(x, y);
+                return;
+            }
             _ => {}
         }
         if let Some(overlay) = self.overlay {
@@ -563,6 +572,47 @@ impl App {
                     _ => *scroll = scrolled(*scroll, action, page, max),
                 }
             }
+        }
+    }
+
+    /// A click: on a list entry, highlight it, or if it is highlighted already, choose it; on
+    /// a panel, give it the focus. A click anywhere closes the help.
+    fn click(&mut self, x: u16, y: u16) {
+        if self.overlay == Some(Overlay::Help) {
+            self.overlay = None;
+            return;
+        }
+        let Some(hit) = view::hit_test(self, x, y) else {
+            return;
+        };
+        let selected = match &self.screen {
+            Screen::ChooseScenario { selected, .. } | Screen::ChooseParty { selected, .. } => {
+                *selected
+            }
+            Screen::Decide(d) => d.selected,
+            Screen::Orders => match self.play.as_mut() {
+                Some(play) => {
+                    play.focus = if hit == view::Hit::News {
+                        Focus::News
+                    } else {
+                        Focus::Orders
+                    };
+                    play.selected
+                }
+                None => return,
+            },
+            Screen::Handover { .. } | Screen::Debrief { .. } => return,
+        };
+        let view::Hit::Item(i) = hit else {
+            return;
+        };
+        if i == selected {
+            self.update(Action::Select);
+        } else if let (Screen::Orders, Some(play)) = (&self.screen, self.play.as_mut()) {
+            play.selected = i;
+            self.status = None;
+        } else {
+            self.update(Action::Pick(i + 1));
         }
     }
 
@@ -642,6 +692,7 @@ impl App {
                 choices,
                 selected: 0,
                 marked: Vec::new(),
+                briefing_scroll: 0,
             };
         } else {
             let session = Session::new(scenario, self.seed, humans);
@@ -655,11 +706,16 @@ impl App {
             choices,
             selected,
             marked,
+            briefing_scroll,
         } = &mut self.screen
         else {
             return;
         };
+        let before = *selected;
         match action {
+            // The list is short; the page keys scroll the briefing instead (clamped when drawn).
+            Action::PageDown => *briefing_scroll += 3,
+            Action::PageUp => *briefing_scroll = briefing_scroll.saturating_sub(3),
             Action::Toggle => {
                 let p = choices[*selected];
                 if let Some(i) = marked.iter().position(|m| *m == p) {
@@ -691,6 +747,16 @@ impl App {
             }
             Action::Pick(k) if (1..=choices.len()).contains(&k) => *selected = k - 1,
             _ => *selected = moved(*selected, action, choices.len()),
+        }
+        if let Screen::ChooseParty {
+            selected,
+            briefing_scroll,
+            ..
+        } = &mut self.screen
+        {
+            if *selected != before {
+                *briefing_scroll = 0;
+            }
         }
     }
 

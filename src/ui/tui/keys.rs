@@ -1,6 +1,8 @@
 //! Which key means which [`Action`]: the same keys everywhere, read per screen and overlay.
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::app::{Action, App, Overlay, Screen};
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
@@ -10,6 +12,22 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(app, key),
+        Event::Mouse(mouse) => action_for_mouse(app, mouse),
+        _ => None,
+    }
+}
+
+/// The action a mouse event means now: a left click, or the wheel (which moves like the
+/// arrow keys).
+pub fn action_for_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
+    let (w, h) = app.size();
+    if w < MIN_WIDTH || h < MIN_HEIGHT || app.overlay() == Some(Overlay::ConfirmQuit) {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+        MouseEventKind::ScrollUp if app.overlay().is_none() => Some(Action::Up),
+        MouseEventKind::ScrollDown if app.overlay().is_none() => Some(Action::Down),
         _ => None,
     }
 }
@@ -87,6 +105,10 @@ pub const HELP: &[(&str, &str)] = &[
         "save the game (saves/NAME.ron; also autosaved every turn)",
     ),
     ("1-9", "pick a numbered option"),
+    (
+        "mouse",
+        "click: highlight; click it again: choose; wheel: move",
+    ),
     ("Space", "when choosing seats: mark one for hot-seat"),
     ("Esc", "back, or close this window"),
     ("?", "this help"),

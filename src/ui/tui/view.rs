@@ -14,8 +14,10 @@
 //!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
 //! ```
 //!
-//! Bigger terminals give the extra room to the map, the orders and the news, and from 30 lines
-//! a row of the player's figures with sparklines.
+//! Bigger terminals give the extra room to the map, the orders and the news; from 30 lines
+//! a row of the player's figures with sparklines; from 140 columns a heat map of every party's
+//! trust in every other. [`hit_test`] answers a mouse click from the same layout and rows the
+//! drawing uses.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -24,6 +26,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::ai::figure_name;
 use crate::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
+use crate::sim::Target;
 use crate::sim::state::{alliance_slot, figure_slot};
 use crate::ui::text;
 
@@ -38,6 +41,10 @@ pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 /// From this height the player's figures get a panel with sparklines.
 const FIGURES_PANEL_HEIGHT: u16 = 30;
+/// From this width the main screen adds a heat map of every party's trust in every other.
+pub const HEAT_MAP_WIDTH: u16 = 140;
+/// The heat map panel's width: room for six parties with numbers.
+const HEAT_PANEL_W: u16 = 2 + 5 + 6 * 7;
 /// Orders panels at least this wide show each order on one line.
 const WIDE_ORDERS: u16 = 100;
 
@@ -57,7 +64,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             choices,
             selected,
             marked,
-        } => render_choose_party(frame, app, scenario, choices, *selected, marked),
+            briefing_scroll,
+        } => render_choose_party(
+            frame,
+            app,
+            scenario,
+            choices,
+            (*selected, *briefing_scroll),
+            marked,
+        ),
         Screen::Handover { party } => {
             if let Some(play) = app.play() {
                 render_handover(frame, app.theme(), play, *party);
@@ -129,6 +144,8 @@ pub struct MainLayout {
     pub map: Rect,
     /// Trust and threat toward each party.
     pub relations: Rect,
+    /// Every party's trust in every other, as a heat map (wide terminals only).
+    pub heat: Option<Rect>,
     /// Forums with status and habit.
     pub forums: Rect,
     /// The player's figures with sparklines (tall terminals only).
@@ -157,11 +174,16 @@ pub fn main_layout(area: Rect) -> MainLayout {
     ])
     .areas(area);
     let w = area.width;
-    let rel_w = (w * 36 / 100).max(32);
-    let forums_w = (w * 28 / 100).max(24);
-    let [map, relations, forums] = Layout::horizontal([
+    let with_heat = w >= HEAT_MAP_WIDTH;
+    let (rel_w, forums_w, heat_w) = if with_heat {
+        ((w * 30 / 100).max(32), (w * 18 / 100).max(24), HEAT_PANEL_W)
+    } else {
+        ((w * 36 / 100).max(32), (w * 28 / 100).max(24), 0)
+    };
+    let [map, relations, heat, forums] = Layout::horizontal([
         Constraint::Min(0),
         Constraint::Length(rel_w),
+        Constraint::Length(heat_w),
         Constraint::Length(forums_w),
     ])
     .areas(top_row);
@@ -172,6 +194,7 @@ pub fn main_layout(area: Rect) -> MainLayout {
         header,
         map,
         relations,
+        heat: with_heat.then_some(heat),
         forums,
         figures: with_figures.then_some(figures),
         orders,
@@ -220,6 +243,9 @@ fn render_main(frame: &mut Frame<'_>, app: &App, play: &Play) {
     render_header(frame, theme, play, l.header, l.figures.is_none());
     render_map(frame, theme, play, l.map);
     render_relations(frame, theme, play, l.relations);
+    if let Some(area) = l.heat {
+        render_heat_map(frame, theme, play, area);
+    }
     render_forums(frame, theme, play, l.forums);
     if let Some(area) = l.figures {
         render_figures(frame, theme, play, area);
@@ -385,15 +411,102 @@ pub fn map_labels(
     placed
 }
 
+/// The order under the highlight in the orders menu, if any.
+pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
+    let b = &play.board;
+    b.given.get(play.selected).copied().or_else(|| {
+        play.selected
+            .checked_sub(b.given.len())
+            .and_then(|k| b.ranked.get(k))
+            .map(|c| c.order)
+    })
+}
+
+/// What the map links for the highlighted order: a forum's members (from its host, else its
+/// first member, to each of the others), or the player and the party the order aims at.
+fn map_links(play: &Play) -> (Vec<(PartyIx, PartyIx)>, Option<String>) {
+    let s = &play.scenario;
+    match highlighted_order(play).map(|o| o.target) {
+        Some(Target::Forum(f)) => {
+            let forum = &s.forums[f.0];
+            let Some(hub) = forum.host.or_else(|| forum.members.first().copied()) else {
+                return (Vec::new(), None);
+            };
+            let links = forum
+                .members
+                .iter()
+                .filter(|m| **m != hub)
+                .map(|m| (hub, *m))
+                .collect();
+            (links, Some(format!(" ·· {} ", forum.short)))
+        }
+        Some(Target::Party(q)) if q != play.seat => (
+            vec![(play.seat, q)],
+            Some(format!(" ·· {} ", s.party(q).short)),
+        ),
+        _ => (Vec::new(), None),
+    }
+}
+
+/// Dots on a straight line between two cells, ends excluded (Bresenham).
+fn line_cells(a: (i32, i32), b: (i32, i32)) -> Vec<(i32, i32)> {
+    let (mut x, mut y) = a;
+    let dx = (b.0 - a.0).abs();
+    let dy = -(b.1 - a.1).abs();
+    let sx = if a.0 < b.0 { 1 } else { -1 };
+    let sy = if a.1 < b.1 { 1 } else { -1 };
+    let mut err = dx + dy;
+    let mut out = Vec::new();
+    while (x, y) != b {
+        if (x, y) != a {
+            out.push((x, y));
+        }
+        let e2 = 2 * err;
+        if e2 >= dy {
+            err += dy;
+            x += sx;
+        }
+        if e2 <= dx {
+            err += dx;
+            y += sy;
+        }
+    }
+    out
+}
+
 fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
-    let block = panel(theme, "Region", false)
+    let (links, caption) = map_links(play);
+    let mut block = panel(theme, "Region", false)
         .title_bottom(Line::styled("+friendly ~wary -cold", theme.dim()).centered());
+    // The dotted links show what the highlighted order touches.
+    if let Some(caption) = caption {
+        block = block.title(Line::styled(caption, theme.dim()).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let trust = &play.board.state.trust;
     let me = play.seat;
+    let labels = map_labels(&play.scenario, me, trust, inner.width, inner.height);
     let buf = frame.buffer_mut();
-    for (p, label, x, y) in map_labels(&play.scenario, me, trust, inner.width, inner.height) {
+    // Links first, so the labels are drawn over their ends.
+    let centre = |p: PartyIx| {
+        labels.iter().find(|l| l.0 == p).map(|(_, l, x, y)| {
+            (
+                i32::from(inner.x + x) + width(l) as i32 / 2,
+                i32::from(inner.y + y),
+            )
+        })
+    };
+    for (a, b) in links {
+        if let (Some(pa), Some(pb)) = (centre(a), centre(b)) {
+            for (x, y) in line_cells(pa, pb) {
+                buf[(x as u16, y as u16)]
+                    .set_symbol("·")
+                    .set_style(theme.dim());
+            }
+        }
+    }
+    for (p, label, x, y) in labels {
         let style = if p == me {
             theme.you()
         } else {
@@ -495,18 +608,97 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Every party's trust in every other: a row's trust in a column, as a coloured cell with the
+/// mood's symbol (and the number, when there is room), so it reads without colours too.
+fn render_heat_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let block = panel(theme, "Trust · row in column", false)
+        .title_bottom(Line::styled(" ++ + ~ - -- ", theme.dim()).centered());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let s = &play.scenario;
+    let trust = &play.board.state.trust;
+    let n = s.parties.len();
+    let label_w = 5usize;
+    let room = usize::from(inner.width).saturating_sub(label_w);
+    // Cells: "+58++ " with numbers, "++ " with symbols only.
+    let cell = if n * 7 <= room { 7 } else { 4 };
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::raw(" ".repeat(label_w)))
+            .chain(s.parties.iter().enumerate().map(|(j, p)| {
+                let style = if PartyIx(j) == play.seat {
+                    theme.you()
+                } else {
+                    theme.dim()
+                };
+                Span::styled(pad(&truncate(&p.short, cell - 1), cell), style)
+            }))
+            .collect::<Vec<_>>(),
+    )];
+    for (i, p) in s.parties.iter().enumerate() {
+        let head = if PartyIx(i) == play.seat {
+            theme.you()
+        } else {
+            theme.text()
+        };
+        let mut spans = vec![Span::styled(
+            pad(&truncate(&p.short, label_w - 1), label_w),
+            head,
+        )];
+        for (j, &t) in trust[i].iter().enumerate().take(n) {
+            if i == j {
+                spans.push(Span::styled(pad(" ·", cell), theme.dim()));
+                continue;
+            }
+            let text = if cell >= 7 {
+                format!("{t:>+4.0}{:<2}", mood_mark(t))
+            } else {
+                format!("{:<2}", mood_mark(t))
+            };
+            spans.push(Span::styled(pad(&text, cell - 1), theme.heat(t)));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let block = panel(theme, "Forums · habit", false)
         .title_bottom(Line::styled(" • you sit at the table ", theme.dim()).centered());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
-    let cell = 21u16;
+    // Wide panels put each forum's members beside it; tall ones under it.
+    let n = s.forums.len();
+    let beside = inner.width >= 40;
+    let under = !beside && usize::from(inner.height) >= 2 * n;
+    let cell = if beside || under { inner.width } else { 21u16 };
     let columns = (inner.width / cell).max(1);
     let rows = usize::from(inner.height);
     let buf = frame.buffer_mut();
+    let members_of = |f: &crate::scenario::Forum| {
+        f.members
+            .iter()
+            .map(|m| s.party(*m).short.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for (i, (f, fs)) in s.forums.iter().zip(&play.board.state.forums).enumerate() {
-        let (col, row) = (i / rows.max(1), i % rows.max(1));
+        if under {
+            let y = inner.y + 2 * i as u16;
+            let text = truncate(&members_of(f), usize::from(inner.width).saturating_sub(7));
+            buf.set_line(
+                inner.x,
+                y + 1,
+                &Line::styled(format!("       {text}"), theme.dim()),
+                inner.width,
+            );
+        }
+        let (col, row) = if under {
+            (0, 2 * i)
+        } else {
+            (i / rows.max(1), i % rows.max(1))
+        };
         if col >= usize::from(columns) {
             break;
         }
@@ -521,14 +713,22 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
             ForumStatus::Collapsed => theme.mood(-50.0),
             ForumStatus::Proposed => theme.dim(),
         };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::raw(format!("{mark}{} ", pad(&f.short, 5))),
             Span::styled(
                 format!("{:<10}", text::status_word(fs.status)),
                 status_style,
             ),
             Span::raw(format!("{:>3.0}", fs.habit)),
-        ]);
+        ];
+        if beside {
+            let room = usize::from(inner.width).saturating_sub(23);
+            spans.push(Span::styled(
+                format!("  {}", truncate(&members_of(f), room)),
+                theme.dim(),
+            ));
+        }
+        let line = Line::from(spans);
         let x = inner.x + col as u16 * cell;
         buf.set_line(
             x,
@@ -595,6 +795,106 @@ fn render_figures(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) 
     }
 }
 
+/// The first row to show so that the rows of item `selected` are in sight in `h` lines.
+fn window<T>(rows: &[(Option<usize>, T)], selected: usize, h: usize) -> usize {
+    let last = rows
+        .iter()
+        .rposition(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
+    let first = rows
+        .iter()
+        .position(|(i, _)| *i == Some(selected))
+        .unwrap_or(0);
+    (last + 1).saturating_sub(h).min(first)
+}
+
+/// The item drawn at screen cell (x, y) of a list drawn in `inner` from row `offset`.
+fn item_at<T>(
+    rows: &[(Option<usize>, T)],
+    offset: usize,
+    inner: Rect,
+    x: u16,
+    y: u16,
+) -> Option<usize> {
+    if !inner.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    rows.get(offset + usize::from(y - inner.y))
+        .and_then(|(i, _)| *i)
+}
+
+/// What a mouse click at a screen cell lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// An entry of a list: a scenario, a seat, a decision's option, an order of the menu.
+    Item(usize),
+    /// The orders panel, outside any order.
+    Orders,
+    /// The news panel.
+    News,
+}
+
+/// What the cell (x, y) shows that a click can act on, on the current screen.
+pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
+    let (w, h) = app.size();
+    let area = Rect::new(0, 0, w, h);
+    if w < MIN_WIDTH || h < MIN_HEIGHT || app.overlay().is_some() {
+        return None;
+    }
+    match app.screen() {
+        Screen::ChooseScenario { selected, .. } => {
+            let (_, list, _, _) = setup_areas(area, 34);
+            let inner = Block::bordered().inner(list);
+            let rows = scenario_rows(app, *selected, usize::from(inner.width));
+            let offset = window(&rows, *selected, usize::from(inner.height));
+            item_at(&rows, offset, inner, x, y).map(Hit::Item)
+        }
+        Screen::ChooseParty {
+            scenario,
+            choices,
+            selected,
+            marked,
+            ..
+        } => {
+            let (_, list, _, _) = setup_areas(area, 34);
+            let inner = Block::bordered().inner(list);
+            let rows = seat_rows(
+                app.theme(),
+                scenario,
+                choices,
+                *selected,
+                marked,
+                usize::from(inner.width),
+            );
+            let offset = window(&rows, *selected, usize::from(inner.height));
+            item_at(&rows, offset, inner, x, y).map(Hit::Item)
+        }
+        Screen::Decide(d) => {
+            let play = app.play()?;
+            let w = usize::from(area.width.saturating_sub(4));
+            let (text_lines, options) = decision_parts(app.theme(), play, d, w);
+            let (_, opt_area) = decision_areas(area, text_lines.len(), options.len());
+            item_at(&options, 0, opt_area, x, y).map(Hit::Item)
+        }
+        Screen::Orders => {
+            let play = app.play()?;
+            let l = main_layout(area);
+            let at = ratatui::layout::Position { x, y };
+            if l.news.contains(at) {
+                return Some(Hit::News);
+            }
+            if !l.orders.contains(at) {
+                return None;
+            }
+            let inner = Block::bordered().inner(l.orders);
+            let rows = order_rows(app, play, usize::from(inner.width));
+            let offset = window(&rows, play.selected, usize::from(inner.height));
+            Some(item_at(&rows, offset, inner, x, y).map_or(Hit::Orders, Hit::Item))
+        }
+        Screen::Handover { .. } | Screen::Debrief { .. } => None,
+    }
+}
+
 /// The rows of the orders menu: each with the menu index it belongs to.
 fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'static>)> {
     let theme = app.theme();
@@ -656,6 +956,12 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
         ));
     }
     let pick = b.advisor_pick();
+    let longest_label = b
+        .ranked
+        .iter()
+        .map(|c| width(&text::order_label(s, &c.order)) + 1)
+        .max()
+        .unwrap_or(0);
     for (k, c) in b.ranked.iter().enumerate() {
         let i = b.given.len() + k;
         let action = &s.actions[c.order.action.0];
@@ -683,23 +989,37 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
             theme.stance(action.stance)
         };
         if wide {
-            let label_w = (w / 2).saturating_sub(2).max(20);
+            // The label column is as wide as the longest label (up to half the panel), so
+            // the expected effect gets the rest; the highlighted order's effect wraps in full.
+            let label_w = longest_label.min((w / 2).saturating_sub(2)).max(20);
             let right_w = 24;
-            let reason_w = w.saturating_sub(2 + label_w + right_w + 2);
-            let spans = vec![
-                Span::styled(star, star_style),
-                Span::styled(pad(&label, label_w), base),
-                Span::styled(pad(&format!("  {right}"), right_w), stance_style),
-                Span::styled(
-                    pad(&format!("  {}", c.reason), reason_w + 2),
-                    if selected {
-                        theme.selected()
-                    } else {
-                        theme.dim()
-                    },
-                ),
-            ];
-            rows.push((Some(i), Line::from(spans)));
+            let reason_w = w.saturating_sub(2 + label_w + right_w);
+            let reason_rows = if selected {
+                wrap_hanging(&c.reason, reason_w, "")
+            } else {
+                vec![truncate(&c.reason, reason_w)]
+            };
+            let reason_style = if selected {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            for (k, r) in reason_rows.into_iter().enumerate() {
+                let spans = if k == 0 {
+                    vec![
+                        Span::styled(star, star_style),
+                        Span::styled(pad(&label, label_w), base),
+                        Span::styled(pad(&format!("  {right}"), right_w), stance_style),
+                        Span::styled(pad(&r, reason_w), reason_style),
+                    ]
+                } else {
+                    vec![
+                        Span::raw(" ".repeat(2 + label_w + right_w)),
+                        Span::styled(pad(&r, reason_w), theme.advisor_reason()),
+                    ]
+                };
+                rows.push((Some(i), Line::from(spans)));
+            }
             continue;
         }
         // Two rows: the order and its cost; then its stance and what it should do.
@@ -747,16 +1067,7 @@ fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
     let inner = block.inner(area);
     let rows = order_rows(app, play, usize::from(inner.width));
     let h = usize::from(inner.height);
-    // Keep the highlighted order's rows in sight.
-    let last = rows
-        .iter()
-        .rposition(|(i, _)| *i == Some(play.selected))
-        .unwrap_or(0);
-    let first = rows
-        .iter()
-        .position(|(i, _)| *i == Some(play.selected))
-        .unwrap_or(0);
-    let offset = (last + 1).saturating_sub(h).min(first);
+    let offset = window(&rows, play.selected, h);
     if offset > 0 {
         block = block.title(Line::styled(" ↑ more ", theme.dim()).right_aligned());
     }
@@ -893,13 +1204,16 @@ fn render_keys(frame: &mut Frame<'_>, theme: Theme, keys: &[(&str, &str)], area:
 
 // ------------------------------------------------------------------------------------ decisions
 
-/// The decision box's parts: the event's text (scrolls) and the options with the advice.
+/// The decision box's parts: the event's text (scrolls) and the options with the advice, each
+/// row with the option it belongs to.
+type Tagged = Vec<(Option<usize>, Line<'static>)>;
+
 fn decision_parts(
     theme: Theme,
     play: &Play,
     d: &Decision,
     w: usize,
-) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+) -> (Vec<Line<'static>>, Tagged) {
     let e = &play.scenario.events[d.pending.event.0];
     let mut text_lines: Vec<Line> = wrap(&e.text, w).into_iter().map(Line::raw).collect();
     if !e.teaching.trim().is_empty() {
@@ -908,7 +1222,7 @@ fn decision_parts(
             text_lines.push(Line::styled(l, theme.dim()));
         }
     }
-    let mut options = vec![Line::styled("What do you do?", theme.title())];
+    let mut options = vec![(None, Line::styled("What do you do?", theme.title()))];
     for (i, o) in e.options.iter().enumerate() {
         let advised = i == d.advice.option;
         let first = format!("{}{}. ", if d.selected == i { "▶ " } else { "  " }, i + 1);
@@ -922,17 +1236,17 @@ fn decision_parts(
             } else {
                 theme.text()
             };
-            options.push(Line::styled(pad(&l, w), style));
+            options.push((Some(i), Line::styled(pad(&l, w), style)));
         }
     }
-    options.push(Line::raw(""));
+    options.push((None, Line::raw("")));
     let advice = format!(
         "option {}, because it {}.",
         d.advice.option + 1,
         d.advice.reason
     );
     for l in wrap_hanging(&advice, w, "★ Advisor: ") {
-        options.push(Line::styled(l, theme.advisor_reason()));
+        options.push((None, Line::styled(l, theme.advisor_reason())));
     }
     (text_lines, options)
 }
@@ -1005,6 +1319,7 @@ fn render_decision(frame: &mut Frame<'_>, app: &App, play: &Play, d: &Decision) 
     frame.render_widget(block, body);
     let shown: Vec<Line> = text_lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), text_area);
+    let options: Vec<Line> = options.into_iter().map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(options), opt_area);
     render_keys(
         frame,
@@ -1049,6 +1364,46 @@ fn setup_areas(area: Rect, list_w: u16) -> (Rect, Rect, Rect, Rect) {
     (header, list, detail, keys)
 }
 
+/// "↑ more" and "↓ more" on a list's border when it is scrolled or longer than its box.
+fn with_more(block: Block<'_>, theme: Theme, offset: usize, rows: usize, h: u16) -> Block<'_> {
+    let mut block = block;
+    if offset > 0 {
+        block = block.title(Line::styled(" ↑ more ", theme.dim()).right_aligned());
+    }
+    if rows > offset + usize::from(h) {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.dim()).right_aligned());
+    }
+    block
+}
+
+/// The scenario list's rows, each with the entry it belongs to.
+fn scenario_rows(app: &App, selected: usize, w: usize) -> Vec<(Option<usize>, Line<'static>)> {
+    let theme = app.theme();
+    let mut rows = Vec::new();
+    for (i, (entry, _)) in app.entries().enumerate() {
+        let style = if i == selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let mark = if i == selected { "▶ " } else { "  " };
+        for l in wrap_hanging(&entry.title, w, mark) {
+            rows.push((Some(i), Line::styled(pad(&l, w), style)));
+        }
+        rows.push((
+            Some(i),
+            Line::styled(
+                format!("  {}", truncate(&entry.id, w.saturating_sub(2))),
+                theme.dim(),
+            ),
+        ));
+    }
+    if rows.is_empty() {
+        rows.push((None, Line::styled("No scenario found.", theme.error())));
+    }
+    rows
+}
+
 fn render_choose_scenario(frame: &mut Frame<'_>, app: &App, selected: usize, error: Option<&str>) {
     let theme = app.theme();
     let (header, list, detail, keys) = setup_areas(frame.area(), 34);
@@ -1061,29 +1416,12 @@ fn render_choose_scenario(frame: &mut Frame<'_>, app: &App, selected: usize, err
     );
     let block = panel(theme, "Scenarios", true);
     let inner = block.inner(list);
+    let rows = scenario_rows(app, selected, usize::from(inner.width));
+    let offset = window(&rows, selected, usize::from(inner.height));
+    let block = with_more(block, theme, offset, rows.len(), inner.height);
     frame.render_widget(block, list);
-    let w = usize::from(inner.width);
-    let mut rows: Vec<Line> = Vec::new();
-    let mut summary = "";
-    for (i, (entry, sum)) in app.entries().enumerate() {
-        let style = if i == selected {
-            summary = sum;
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let mark = if i == selected { "▶ " } else { "  " };
-        for l in wrap_hanging(&entry.title, w, mark) {
-            rows.push(Line::styled(pad(&l, w), style));
-        }
-        rows.push(Line::styled(
-            format!("  {}", truncate(&entry.id, w.saturating_sub(2))),
-            theme.dim(),
-        ));
-    }
-    if rows.is_empty() {
-        rows.push(Line::styled("No scenario found.", theme.error()));
-    }
+    let summary = app.entries().nth(selected).map_or("", |(_, sum)| sum);
+    let rows: Vec<Line> = rows.into_iter().skip(offset).map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(rows), inner);
     let block = panel(theme, "About", false);
     let inner = block.inner(detail);
@@ -1115,12 +1453,57 @@ fn render_choose_scenario(frame: &mut Frame<'_>, app: &App, selected: usize, err
     );
 }
 
+/// The seat list's rows, each with the choice it belongs to.
+fn seat_rows(
+    theme: Theme,
+    scenario: &Scenario,
+    choices: &[PartyIx],
+    selected: usize,
+    marked: &[PartyIx],
+    w: usize,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let mut rows = Vec::new();
+    for (i, p) in choices.iter().enumerate() {
+        let party = scenario.party(*p);
+        let pointer = if i == selected { "▶" } else { " " };
+        let mark = if marked.contains(p) {
+            format!("{pointer}[x] ")
+        } else {
+            format!("{pointer}[ ] ")
+        };
+        let style = if i == selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let with_short = format!("{} ({})", party.name, party.short);
+        let name = if width(&with_short) + 5 <= w {
+            &with_short
+        } else {
+            &party.name
+        };
+        for l in wrap_hanging(name, w, &mark) {
+            rows.push((Some(i), Line::styled(pad(&l, w), style)));
+        }
+    }
+    if !marked.is_empty() {
+        rows.push((None, Line::raw("")));
+        for l in wrap(
+            &format!("Hot-seat: {} seats marked; Enter starts.", marked.len()),
+            w,
+        ) {
+            rows.push((None, Line::styled(l, theme.notice())));
+        }
+    }
+    rows
+}
+
 fn render_choose_party(
     frame: &mut Frame<'_>,
     app: &App,
     scenario: &Scenario,
     choices: &[PartyIx],
-    selected: usize,
+    (selected, scroll): (usize, usize),
     marked: &[PartyIx],
 ) {
     let theme = app.theme();
@@ -1128,36 +1511,18 @@ fn render_choose_party(
     render_title_line(frame, theme, "choose your seat", &scenario.title, header);
     let block = panel(theme, "Seats", true);
     let inner = block.inner(list);
+    let rows = seat_rows(
+        theme,
+        scenario,
+        choices,
+        selected,
+        marked,
+        usize::from(inner.width),
+    );
+    let offset = window(&rows, selected, usize::from(inner.height));
+    let block = with_more(block, theme, offset, rows.len(), inner.height);
     frame.render_widget(block, list);
-    let w = usize::from(inner.width);
-    let mut rows: Vec<Line> = Vec::new();
-    for (i, p) in choices.iter().enumerate() {
-        let party = scenario.party(*p);
-        let mark = if marked.contains(p) { "[x] " } else { "[ ] " };
-        let style = if i == selected {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let with_short = format!("{} ({})", party.name, party.short);
-        let name = if width(&with_short) + 4 <= w {
-            &with_short
-        } else {
-            &party.name
-        };
-        for l in wrap_hanging(name, w, mark) {
-            rows.push(Line::styled(pad(&l, w), style));
-        }
-    }
-    if !marked.is_empty() {
-        rows.push(Line::raw(""));
-        for l in wrap(
-            &format!("Hot-seat: {} seats marked; Enter starts.", marked.len()),
-            w,
-        ) {
-            rows.push(Line::styled(l, theme.notice()));
-        }
-    }
+    let rows: Vec<Line> = rows.into_iter().skip(offset).map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(rows), inner);
     let Some(&p) = choices.get(selected) else {
         return;
@@ -1167,9 +1532,8 @@ fn render_choose_party(
     if width(&title) + 4 > usize::from(detail.width) {
         title = format!("Briefing · {}", party.short);
     }
-    let block = panel(theme, &title, false);
+    let mut block = panel(theme, &title, false);
     let inner = block.inner(detail);
-    frame.render_widget(block, detail);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = wrap(&party.briefing, w)
         .into_iter()
@@ -1182,6 +1546,16 @@ fn render_choose_party(
             lines.extend(wrap_hanging(&o.text, w, "• ").into_iter().map(Line::raw));
         }
     }
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    if scroll > 0 {
+        block = block.title(Line::styled(" ↑ PgUp ", theme.dim()).right_aligned());
+    }
+    if scroll < max {
+        block = block.title_bottom(Line::styled(" ↓ more: PgDn ", theme.dim()).right_aligned());
+    }
+    frame.render_widget(block, detail);
+    let lines: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(lines), inner);
     render_keys(
         frame,
