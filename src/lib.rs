@@ -4,6 +4,8 @@
 //! - [`scenario`]: RON files → a validated [`scenario::Scenario`];
 //! - [`sim`]: the ECS world, the rules and the turn schedule (pure: no IO, no terminal);
 //! - [`ai`]: doctrine-driven choices for AI seats and the advisor;
+//! - [`policy`]: named ways to play a seat (the doctrine AI, the classic reciprocity strategies);
+//! - [`tournament`]: every policy against every other, on a scenario;
 //! - [`debrief`]: scores, timeline and the dynamics that occurred;
 //! - [`ui`]: the terminal screen and the plain line mode.
 //!
@@ -29,8 +31,10 @@
 
 pub mod ai;
 pub mod debrief;
+pub mod policy;
 pub mod save;
 pub mod scenario;
 pub mod session;
 pub mod sim;
+pub mod tournament;
 pub mod ui;

@@ -120,6 +120,8 @@ pub struct Party {
     pub briefing: String,
     /// Scored objectives.
     pub objectives: Vec<Objective>,
+    /// The track that tallies its payoff in tournaments, if the scenario names one.
+    pub payoff: Option<TrackIx>,
 }
 
 /// A doctrine.

@@ -289,6 +289,10 @@ impl<'a> Validator<'a> {
                         }
                     })
                     .collect();
+                let payoff = p
+                    .payoff
+                    .as_ref()
+                    .map(|t| TrackIx(self.lookup(Kind::Track, t, &format!("{ctx} payoff"))));
                 Party {
                     id: p.id.clone(),
                     name: p.name.clone(),
@@ -304,6 +308,7 @@ impl<'a> Validator<'a> {
                     playable: p.playable,
                     briefing: p.briefing.clone(),
                     objectives,
+                    payoff,
                 }
             })
             .collect();
