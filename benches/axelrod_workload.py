@@ -20,10 +20,13 @@ def main():
     # No argument: Axelrod's serial run; a number: that many worker processes.
     processes = int(sys.argv[1]) if len(sys.argv) > 1 else None
     start = time.perf_counter()
+    cpu = time.process_time()
     tournament = axl.Tournament(players, turns=50, repetitions=100, seed=1)
     results = tournament.play(progress_bar=False, processes=processes)
     elapsed = time.perf_counter() - start
-    print(f"axelrod {axl.__version__}: {elapsed:.3f} s wall (processes={processes})")
+    cpu = time.process_time() - cpu
+    print(f"axelrod {axl.__version__}: {elapsed:.3f} s wall, {cpu:.3f} s CPU of this process "
+          f"(processes={processes})")
     for name in results.ranked_names:
         print(f"  {name}")
 

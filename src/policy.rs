@@ -310,7 +310,7 @@ fn classic_orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
     let mut given: Vec<Order> = Vec::new();
     while given.len() < s.rules.max_orders as usize {
         let capital = scratch.get(Var::Figure(p, Figure::Capital));
-        let best = rules::legal_orders(&scratch, p, capital, &given)
+        let candidates: Vec<Order> = rules::legal_orders(&scratch, p, capital, &given)
             .into_iter()
             .filter(|o| match o.target {
                 Target::Party(q) => {
@@ -319,15 +319,28 @@ fn classic_orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
                 }
                 _ => false,
             })
-            .map(|o| (ai::utility(s, &scratch.state, o), o))
+            .collect();
+        // With one way to do it (a two-party dilemma), there is nothing to weigh.
+        let weigh = |o: Order| {
+            if candidates.len() == 1 {
+                0.0
+            } else {
+                ai::utility(s, &scratch.state, o)
+            }
+        };
+        let best = candidates
+            .iter()
+            .map(|o| (weigh(*o), *o))
             // The first of equals wins, so the choice never depends on float noise.
             .fold(None::<(f32, Order)>, |best, (u, o)| match best {
                 Some((b, _)) if b >= u => best,
                 _ => Some((u, o)),
             });
         let Some((_, o)) = best else { break };
-        rules::apply_order(&mut scratch, o, &mut log);
         given.push(o);
+        if given.len() < s.rules.max_orders as usize {
+            rules::apply_order(&mut scratch, o, &mut log);
+        }
     }
     given
 }

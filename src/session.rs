@@ -69,6 +69,17 @@ impl Session {
         session
     }
 
+    /// Start a new game of the same scenario with another seed and policy seats (no humans),
+    /// reusing this one's world and schedules: the same game [`Session::with_policies`] would
+    /// give, for callers that play many games in a row.
+    pub fn restart(&mut self, seed: u64, policies: Vec<(PartyIx, Policy)>) {
+        self.game.restart(seed);
+        self.humans.clear();
+        self.seed = seed;
+        self.choices.clear();
+        self.policies = policies;
+    }
+
     /// The policy that plays a seat when no human does.
     pub fn policy_of(&self, p: PartyIx) -> Policy {
         self.policies
@@ -105,9 +116,13 @@ impl Session {
     /// Begin the next turn; AI seats decide their events at once.
     pub fn start_turn(&mut self) -> Result<(), GameError> {
         self.game.begin_turn()?;
+        let pending = self.game.pending();
+        if pending.iter().all(|p| self.is_human(p.decider)) {
+            return Ok(());
+        }
         let state = self.game.state();
         let scenario = self.scenario();
-        for p in self.game.pending() {
+        for p in pending {
             if !self.is_human(p.decider) {
                 let seat = Seat {
                     scenario: &scenario,

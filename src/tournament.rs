@@ -160,12 +160,19 @@ pub fn play_game(
     seats: Vec<(PartyIx, Policy)>,
 ) -> Result<Vec<SeatResult>, GameError> {
     let mut session = Session::with_policies(scenario.clone(), seed, Vec::new(), seats);
+    play_out(&mut session)
+}
+
+/// Play a session's game to the end; every seat's result.
+fn play_out(session: &mut Session) -> Result<Vec<SeatResult>, GameError> {
+    let scenario = session.scenario();
     while !session.game.is_over() {
         session.start_turn()?;
         session.open_orders()?;
-        session.end_turn()?;
+        // The game's own end of turn: the session's would copy the turn's report, unread here.
+        session.game.end_turn()?;
     }
-    let s = scenario;
+    let s = &scenario;
     let mut out = vec![SeatResult::default(); s.parties.len()];
     for h in session.game.history().iter().skip(1) {
         for o in &h.record.orders {
@@ -220,8 +227,25 @@ fn run_jobs(
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
+                    // One world per thread, restarted for each game: building the world and
+                    // its schedules costs more than a short game.
+                    let mut session: Option<Session> = None;
                     part.iter()
-                        .map(|j| play_game(s, j.seed, j.seats.clone()))
+                        .map(|j| {
+                            let session = match session.as_mut() {
+                                Some(session) => {
+                                    session.restart(j.seed, j.seats.clone());
+                                    session
+                                }
+                                None => session.insert(Session::with_policies(
+                                    Arc::clone(s),
+                                    j.seed,
+                                    Vec::new(),
+                                    j.seats.clone(),
+                                )),
+                            };
+                            play_out(session)
+                        })
                         .collect::<Result<Vec<_>, _>>()
                 })
             })

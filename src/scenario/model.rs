@@ -274,8 +274,9 @@ pub struct Action {
     pub topic: Option<TrackIx>,
     /// Precondition.
     pub requires: Option<Condition>,
-    /// Effects.
-    pub effects: Vec<Effect>,
+    /// Effects (shared: every order of the action applies them, and holding them must not
+    /// cost a copy).
+    pub effects: std::sync::Arc<[Effect]>,
 }
 
 /// When an event can fire.

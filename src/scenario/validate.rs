@@ -535,7 +535,7 @@ impl<'a> Validator<'a> {
                         .as_ref()
                         .map(|t| TrackIx(self.lookup(Kind::Track, t, &ctx))),
                     requires: a.requires.as_ref().map(|c| self.condition(c, scope, &ctx)),
-                    effects: self.effects(&a.effects, scope, &ctx),
+                    effects: self.effects(&a.effects, scope, &ctx).into(),
                 }
             })
             .collect();
