@@ -173,6 +173,17 @@ fn forecast_reaction(f: &mut StateFacts, o: Order) {
 
 /// Value an order for its party on the given state, with the reason.
 pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
+    let (utility, reason) = assess(s, state, o, true);
+    (utility, reason.unwrap_or_default())
+}
+
+/// Value an order for its party on the given state, without putting the reason in words (the
+/// same number as [`evaluate`], for callers that only compare).
+pub fn utility(s: &Scenario, state: &GameState, o: Order) -> f32 {
+    assess(s, state, o, false).0
+}
+
+fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Option<String>) {
     let p = o.party;
     let before = StateFacts {
         scenario: s,
@@ -228,12 +239,15 @@ pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
         0.0
     };
     let utility = gain + style + in_kind + caution - action.cost * CAPITAL_VALUE;
+    if !explain {
+        return (utility, None);
+    }
     let reason = in_kind_reason
         // Name answering in kind when it, rather than the goals, is what speaks for the move.
         .filter(|_| in_kind >= gain)
         .or_else(|| main_change(s, &before, &after, p))
         .unwrap_or_else(|| String::from("little effect on your goals"));
-    (utility, reason)
+    (utility, Some(reason))
 }
 
 /// Every order the party could add with `capital` to spend, except those in `exclude`, best first.

@@ -4,7 +4,12 @@
 //! - [`scenario`]: RON files → a validated [`scenario::Scenario`];
 //! - [`sim`]: the ECS world, the rules and the turn schedule (pure: no IO, no terminal);
 //! - [`ai`]: doctrine-driven choices for AI seats and the advisor;
-//! - [`debrief`]: scores, timeline and the dynamics that occurred;
+//! - [`policy`]: named ways to play a seat (the doctrine AI, the classic reciprocity strategies);
+//! - [`tournament`]: every policy against every other, on a scenario;
+//! - [`whatif`]: AI continuations from a position, the player beside the AI, the turning point;
+//! - [`simulate`]: many all-AI games in parallel, summarised;
+//! - [`debrief`]: scores, timeline and the dynamics that occurred, and its exports;
+//! - [`save`]: saved games, written atomically and loaded by replay;
 //! - [`ui`]: the terminal screen and the plain line mode;
 //! - [`new`]: `sixparty new`, a commented scenario to start from.
 //!
@@ -31,10 +36,12 @@
 pub mod ai;
 pub mod debrief;
 pub mod new;
+pub mod policy;
 pub mod save;
 pub mod scenario;
 pub mod session;
 pub mod sim;
 pub mod simulate;
+pub mod tournament;
 pub mod ui;
 pub mod whatif;

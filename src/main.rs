@@ -90,6 +90,11 @@ enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// List the policies a seat can be played by, with a description.
+    Policies,
+    /// Play policies against each other (every pair on a two-party scenario; each policy in
+    /// each seat against the default AI otherwise) and rank them.
+    Tournament(sixparty::tournament::cli::TournamentArgs),
 }
 
 /// Options of `simulate`.
@@ -193,6 +198,13 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Replay { save, plain } => replay(&saves, &save, plain),
+        Command::Policies => {
+            outln!("{}", sixparty::tournament::cli::policies_text().trim_end());
+            Ok(())
+        }
+        Command::Tournament(args) => sixparty::tournament::cli::run(&args, dir)
+            .map(|text| outln!("{}", text.trim_end()))
+            .map_err(|(code, message)| Failure::new(code, message)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

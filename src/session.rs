@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::ai::{self, Choice, OptionChoice};
+use crate::policy::{self, Policy, Seat};
 use crate::scenario::{EventIx, PartyIx, Scenario};
 use crate::sim::{Game, GameError, Order, Pending, Phase, TurnReport};
 
@@ -39,6 +40,8 @@ pub struct Session {
     humans: Vec<PartyIx>,
     seed: u64,
     choices: Vec<HumanChoice>,
+    /// Seats played by a named policy instead of the default AI ([`Policy::Greedy`]).
+    policies: Vec<(PartyIx, Policy)>,
 }
 
 impl Session {
@@ -49,6 +52,7 @@ impl Session {
             humans,
             seed,
             choices: Vec::new(),
+            policies: Vec::new(),
         }
     }
 
@@ -60,7 +64,40 @@ impl Session {
             humans,
             seed,
             choices: Vec::new(),
+            policies: Vec::new(),
         }
+    }
+
+    /// A new game in which some AI seats are played by named policies; the other AI seats play
+    /// the default AI. Policies are deterministic, so such a game replays from its seed too.
+    pub fn with_policies(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        humans: Vec<PartyIx>,
+        policies: Vec<(PartyIx, Policy)>,
+    ) -> Self {
+        let mut session = Self::new(scenario, seed, humans);
+        session.policies = policies;
+        session
+    }
+
+    /// Start a new game of the same scenario with another seed and policy seats (no humans),
+    /// reusing this one's world and schedules: the same game [`Session::with_policies`] would
+    /// give, for callers that play many games in a row.
+    pub fn restart(&mut self, seed: u64, policies: Vec<(PartyIx, Policy)>) {
+        self.game.restart(seed);
+        self.humans.clear();
+        self.seed = seed;
+        self.choices.clear();
+        self.policies = policies;
+    }
+
+    /// The policy that plays a seat when no human does.
+    pub fn policy_of(&self, p: PartyIx) -> Policy {
+        self.policies
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map_or(Policy::Greedy, |(_, policy)| *policy)
     }
 
     /// The scenario.
@@ -91,12 +128,23 @@ impl Session {
     /// Begin the next turn; AI seats decide their events at once.
     pub fn start_turn(&mut self) -> Result<(), GameError> {
         self.game.begin_turn()?;
+        let pending = self.game.pending();
+        if pending.iter().all(|p| self.is_human(p.decider)) {
+            return Ok(());
+        }
         let state = self.game.state();
         let scenario = self.scenario();
-        for p in self.game.pending() {
+        for p in pending {
             if !self.is_human(p.decider) {
-                let pick = ai::choose_option(&scenario, &state, p.event, p.decider);
-                self.game.decide(p.event, pick.option)?;
+                let seat = Seat {
+                    scenario: &scenario,
+                    state: &state,
+                    history: self.game.history(),
+                    seed: self.seed,
+                    party: p.decider,
+                };
+                let option = policy::choose_option(self.policy_of(p.decider), &seat, p.event);
+                self.game.decide(p.event, option)?;
             }
         }
         Ok(())
@@ -133,14 +181,23 @@ impl Session {
         self.game.close_decisions()?;
         let state = self.game.state();
         let scenario = self.scenario();
+        let mut orders = Vec::new();
         for p in (0..scenario.parties.len()).map(PartyIx) {
             if self.is_human(p) {
                 continue;
             }
-            for c in ai::plan_orders(&scenario, &state, p, &[]) {
-                // The plan only holds legal orders; one that is not is simply not given.
-                let _ = self.game.order(c.order);
-            }
+            let seat = Seat {
+                scenario: &scenario,
+                state: &state,
+                history: self.game.history(),
+                seed: self.seed,
+                party: p,
+            };
+            orders.extend(policy::orders(self.policy_of(p), &seat));
+        }
+        for o in orders {
+            // A policy only gives legal orders; one that is not is simply not given.
+            let _ = self.game.order(o);
         }
         Ok(())
     }

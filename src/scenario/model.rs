@@ -120,6 +120,8 @@ pub struct Party {
     pub briefing: String,
     /// Scored objectives.
     pub objectives: Vec<Objective>,
+    /// The track that tallies its payoff in tournaments, if the scenario names one.
+    pub payoff: Option<TrackIx>,
 }
 
 /// A doctrine.
@@ -272,8 +274,9 @@ pub struct Action {
     pub topic: Option<TrackIx>,
     /// Precondition.
     pub requires: Option<Condition>,
-    /// Effects.
-    pub effects: Vec<Effect>,
+    /// Effects (shared: every order of the action applies them, and holding them must not
+    /// cost a copy).
+    pub effects: std::sync::Arc<[Effect]>,
 }
 
 /// When an event can fire.

@@ -162,6 +162,10 @@ pub struct RawParty {
     pub briefing: String,
     /// How the party is scored at the end.
     pub objectives: Vec<RawObjective>,
+    /// Id of a track that tallies this party's payoff, for tournaments (`sixparty tournament`
+    /// ranks a party by this track's value instead of its objective score). Optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payoff: Option<String>,
 }
 
 fn yes() -> bool {

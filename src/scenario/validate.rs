@@ -344,6 +344,10 @@ impl<'a> Validator<'a> {
                         }
                     })
                     .collect();
+                let payoff = p
+                    .payoff
+                    .as_ref()
+                    .map(|t| TrackIx(self.lookup(Kind::Track, t, &format!("{ctx} payoff"))));
                 Party {
                     id: p.id.clone(),
                     name: p.name.clone(),
@@ -359,6 +363,7 @@ impl<'a> Validator<'a> {
                     playable: p.playable,
                     briefing: p.briefing.clone(),
                     objectives,
+                    payoff,
                 }
             })
             .collect();
@@ -585,7 +590,7 @@ impl<'a> Validator<'a> {
                         .as_ref()
                         .map(|t| TrackIx(self.lookup(Kind::Track, t, &ctx))),
                     requires: a.requires.as_ref().map(|c| self.condition(c, scope, &ctx)),
-                    effects: self.effects(&a.effects, scope, &ctx),
+                    effects: self.effects(&a.effects, scope, &ctx).into(),
                 }
             })
             .collect();

@@ -20,7 +20,7 @@ use crate::scenario::{EventIx, Figure, PartyIx, Scenario};
 
 use super::report::{Moment, Observation, TurnReport};
 use super::rules;
-use super::state::{Facts, GameState, Order, StateFacts, Var};
+use super::state::{Facts, GameState, Order, Var};
 use super::systems::{
     advance_calendar, apply_decisions, apply_orders, collect_capital, decay_habits, drift_tracks,
     fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances, note_trust,
@@ -91,6 +91,8 @@ pub enum GameError {
 /// One game: the ECS world and its schedules.
 pub struct Game {
     world: World,
+    /// The world seen as [`Facts`], built once: building it costs more than using it.
+    region: SystemState<Region<'static, 'static>>,
     begin: Schedule,
     decide: Schedule,
     resolve: Schedule,
@@ -117,6 +119,7 @@ impl Game {
         let turns = scenario.turns;
         let mut world = World::new();
         populate(&mut world, scenario, state, rng);
+        let region = SystemState::new(&mut world);
         let mut begin = schedule();
         begin.add_systems(
             (
@@ -150,11 +153,28 @@ impl Game {
         };
         Self {
             world,
+            region,
             begin,
             decide,
             resolve,
             phase,
         }
+    }
+
+    /// Start this game again from the scenario's beginning with another seed, keeping the
+    /// world and its schedules: the same game as [`Game::new`] gives, without building them
+    /// again (what a tournament of many short games would mostly spend its time on).
+    pub fn restart(&mut self, seed: u64) {
+        let scenario = Arc::clone(self.scenario());
+        let state = GameState::initial(&scenario);
+        self.world.clear_entities();
+        populate(
+            &mut self.world,
+            scenario,
+            &state,
+            ChaCha8Rng::seed_from_u64(seed),
+        );
+        self.phase = Phase::BetweenTurns;
     }
 
     /// The scenario.
@@ -179,8 +199,7 @@ impl Game {
 
     /// A plain snapshot of the whole state now.
     pub fn state(&mut self) -> GameState {
-        let mut system_state: SystemState<Region> = SystemState::new(&mut self.world);
-        system_state.get_mut(&mut self.world).snapshot()
+        self.region.get_mut(&mut self.world).snapshot()
     }
 
     /// The RNG as it stands (for saves).
@@ -299,8 +318,10 @@ impl Game {
             .iter()
             .map(|o| self.scenario().actions[o.action.0].cost)
             .sum();
-        let state = self.state();
-        state.parties[party.0].figures[super::state::figure_slot(Figure::Capital)] - spent
+        self.region
+            .get_mut(&mut self.world)
+            .get(Var::Figure(party, Figure::Capital))
+            - spent
     }
 
     /// Orders the party could still add now.
@@ -312,11 +333,27 @@ impl Game {
         }
         let capital = self.capital_left(party);
         let given = self.orders_of(party);
-        let facts = StateFacts {
-            scenario: &self.scenario().clone(),
-            state: self.state(),
+        let region = self.region.get_mut(&mut self.world);
+        rules::legal_orders(&region, party, capital, &given)
+    }
+
+    /// Whether the order is among the party's legal orders now (the same test as
+    /// [`Game::legal_orders`], for one order).
+    fn is_legal(&mut self, o: Order) -> bool {
+        let Some(action) = self.scenario().actions.get(o.action.0) else {
+            return false;
         };
-        rules::legal_orders(&facts, party, capital, &given)
+        let cost = action.cost;
+        let given = self.orders_of(o.party);
+        if o.party.0 >= self.scenario().parties.len() || given.contains(&o) {
+            return false;
+        }
+        let capital = self.capital_left(o.party);
+        if cost > capital + 1e-4 {
+            return false;
+        }
+        let region = self.region.get_mut(&mut self.world);
+        rules::targets(&region, o.party, o.action.0).contains(&o.target)
     }
 
     /// Hand in an order.
@@ -326,7 +363,7 @@ impl Game {
         if self.orders_of(order.party).len() >= max as usize {
             return Err(GameError::TooManyOrders(max));
         }
-        if !self.legal_orders(order.party).contains(&order) {
+        if !self.is_legal(order) {
             return Err(GameError::IllegalOrder);
         }
         self.world.resource_mut::<Orders>().0.push(order);
@@ -357,19 +394,11 @@ impl Game {
 
     /// A party's score against its objectives now, 0..=100.
     pub fn score(&mut self, party: PartyIx) -> f32 {
-        let facts = StateFacts {
-            scenario: &self.scenario().clone(),
-            state: self.state(),
-        };
-        rules::score(&facts, party)
+        rules::score(&self.region.get_mut(&mut self.world), party)
     }
 
     /// A number of the state now.
     pub fn get(&mut self, v: Var) -> f32 {
-        let facts = StateFacts {
-            scenario: &self.scenario().clone(),
-            state: self.state(),
-        };
-        facts.get(v)
+        self.region.get_mut(&mut self.world).get(v)
     }
 }

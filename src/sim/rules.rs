@@ -377,7 +377,7 @@ pub fn apply_order<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
     let cost = f.scenario().actions[o.action.0].cost;
     f.add(Var::Figure(o.party, Figure::Capital), -cost);
     apply_stance(f, o, log);
-    let effects = f.scenario().actions[o.action.0].effects.clone();
+    let effects = std::sync::Arc::clone(&f.scenario().actions[o.action.0].effects);
     apply_effects(
         f,
         &effects,

@@ -87,7 +87,7 @@ pub fn fire_events(
     mut log: ResMut<TurnLog>,
     mut timeline: ResMut<Timeline>,
 ) {
-    let scenario = region.scenario().clone();
+    let scenario = region.shared_scenario();
     let turn = region.turn();
     for (i, event) in scenario.events.iter().enumerate() {
         let ix = EventIx(i);
@@ -129,7 +129,7 @@ pub fn apply_decisions(
     mut log: ResMut<TurnLog>,
     mut timeline: ResMut<Timeline>,
 ) {
-    let scenario = region.scenario().clone();
+    let scenario = region.shared_scenario();
     let turn = region.turn();
     for p in &pending.0 {
         let Some(&(_, option)) = decisions.0.iter().find(|(e, _)| *e == p.event) else {

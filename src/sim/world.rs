@@ -149,6 +149,12 @@ pub struct Region<'w, 's> {
 }
 
 impl Region<'_, '_> {
+    /// The scenario, shared: cheaper than cloning it when a system must hold it while it
+    /// writes to the world.
+    pub fn shared_scenario(&self) -> Arc<Scenario> {
+        Arc::clone(&self.scenario.0)
+    }
+
     fn relation_entity(&self, a: PartyIx, b: PartyIx) -> Entity {
         self.index.relations[a.0 * self.scenario.0.parties.len() + b.0]
     }
@@ -368,13 +374,14 @@ pub fn populate(world: &mut World, scenario: Arc<Scenario>, state: &GameState, r
     world.insert_resource(Calendar { turn: state.turn });
     world.insert_resource(Book(state.record.clone()));
     world.insert_resource(GameRng(rng));
-    world.init_resource::<PendingDecisions>();
-    world.init_resource::<Decisions>();
-    world.init_resource::<Orders>();
-    world.init_resource::<TurnLog>();
-    world.init_resource::<TrustAtStart>();
+    // Inserted, not initialised: a world reused for another game must not keep the last one's.
+    world.insert_resource(PendingDecisions::default());
+    world.insert_resource(Decisions::default());
+    world.insert_resource(Orders::default());
+    world.insert_resource(TurnLog::default());
+    world.insert_resource(TrustAtStart::default());
     world.insert_resource(History(vec![state.clone()]));
-    world.init_resource::<Timeline>();
-    world.init_resource::<Observations>();
-    world.init_resource::<Report>();
+    world.insert_resource(Timeline::default());
+    world.insert_resource(Observations::default());
+    world.insert_resource(Report::default());
 }

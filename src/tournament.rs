@@ -1,0 +1,465 @@
+//! Tournaments: policies against each other on a scenario, the way Axelrod's tournaments
+//! compared strategies in the iterated prisoner's dilemma.
+//!
+//! On a two-party scenario every pair of policies (self-play included) plays `repetitions`
+//! matches, the first policy of the pair in the first seat. On a scenario of more parties, each
+//! policy takes each seat in turn against the default AI in the other seats, and is compared
+//! with the default AI in that same seat on the same seed. A party's score is its payoff track
+//! when the scenario names one (`payoff`), otherwise its objective score (0..100).
+//!
+//! Every match's seed is derived from the tournament's seed, the pair (or seat) and the
+//! repetition, so the same arguments give the same results whatever the number of threads.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::policy::Policy;
+use crate::scenario::{PartyIx, Scenario, Stance};
+use crate::session::Session;
+use crate::sim::{GameError, Target};
+
+pub mod cli;
+
+/// What to play.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The scenario.
+    pub scenario: Arc<Scenario>,
+    /// The policies, in the order given.
+    pub policies: Vec<Policy>,
+    /// Turns of each match (default: the scenario's).
+    pub turns: Option<u32>,
+    /// Matches per pair (or per seat).
+    pub repetitions: u32,
+    /// Seed the matches' seeds are derived from.
+    pub seed: u64,
+    /// Threads to play on (1 or more; the result does not depend on it).
+    pub jobs: usize,
+}
+
+/// Why a tournament cannot be played.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TournamentError {
+    /// No policy was named.
+    #[error("name at least one policy with --policy; the policies are: {}", Policy::names().join(", "))]
+    NoPolicy,
+    /// Zero repetitions or turns, or too many turns.
+    #[error("{0}")]
+    Bad(String),
+    /// A scenario of fewer than two parties.
+    #[error("a tournament needs a scenario of at least two parties")]
+    TooFewParties,
+    /// The game refused a step (a bug if it happens).
+    #[error("a match could not be played: {0}")]
+    Game(#[from] GameError),
+}
+
+/// One match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The policy in the first seat (two parties), or the policy tried in `seat`.
+    pub a: String,
+    /// The policy in the second seat, or `default AI` in the same seat on the same seed.
+    pub b: String,
+    /// The seat `a` played, on a scenario of more than two parties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
+    /// `a`'s score.
+    pub score_a: f32,
+    /// `b`'s score.
+    pub score_b: f32,
+    /// Share of `a`'s orders aimed at parties that were cooperative.
+    pub cooperation_a: f32,
+    /// Share of `b`'s orders aimed at parties that were cooperative.
+    pub cooperation_b: f32,
+    /// Repetition, from 0.
+    pub repetition: u32,
+    /// The match's seed.
+    pub seed: u64,
+}
+
+/// One policy's line of the ranked table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    /// Policy name.
+    pub policy: String,
+    /// Mean score over its matches against the other policies (self-play is played and
+    /// listed but, as in the Axelrod library's results, not counted, unless it is the only
+    /// match there is).
+    pub mean_score: f32,
+    /// Mean score per turn.
+    pub per_turn: f32,
+    /// Matches in which it scored more than its opponent.
+    pub wins: u32,
+    /// Matches counted.
+    pub matches: u32,
+    /// Share of its orders aimed at parties that were cooperative.
+    pub cooperation: f32,
+}
+
+/// The result of a tournament.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Scenario id.
+    pub scenario: String,
+    /// Turns of each match.
+    pub turns: u32,
+    /// Repetitions.
+    pub repetitions: u32,
+    /// The tournament's seed.
+    pub seed: u64,
+    /// Every match, in a fixed order.
+    pub matches: Vec<Match>,
+    /// The policies ranked by mean score (ties: more wins first, then the order given).
+    pub summary: Vec<Standing>,
+}
+
+/// Most turns a match may have.
+pub const MAX_TURNS: u32 = 10_000;
+
+/// A seed for one match, from the tournament's seed and the match's place (splitmix64).
+pub fn match_seed(seed: u64, pairing: u64, repetition: u64) -> u64 {
+    let mut z = seed;
+    for x in [pairing, repetition] {
+        z = z.wrapping_add(0x9E37_79B9_7F4A_7C15).wrapping_add(x);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+    }
+    z
+}
+
+/// What one game left for a seat: its score and its cooperative and competitive orders.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SeatResult {
+    /// Its tournament score ([`score_of`]).
+    pub score: f32,
+    /// Cooperative orders it aimed at parties.
+    pub cooperative: u32,
+    /// Competitive orders it aimed at parties.
+    pub competitive: u32,
+}
+
+impl SeatResult {
+    /// Share of its orders aimed at parties that were cooperative (0 if it gave none).
+    pub fn cooperation(self) -> f32 {
+        let n = self.cooperative + self.competitive;
+        if n == 0 {
+            0.0
+        } else {
+            self.cooperative as f32 / n as f32
+        }
+    }
+}
+
+/// Play one game to the end with these policy seats; every seat's result.
+pub fn play_game(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    seats: Vec<(PartyIx, Policy)>,
+) -> Result<Vec<SeatResult>, GameError> {
+    let mut session = Session::with_policies(scenario.clone(), seed, Vec::new(), seats);
+    play_out(&mut session)
+}
+
+/// Play a session's game to the end; every seat's result.
+fn play_out(session: &mut Session) -> Result<Vec<SeatResult>, GameError> {
+    let scenario = session.scenario();
+    while !session.game.is_over() {
+        session.start_turn()?;
+        session.open_orders()?;
+        // The game's own end of turn: the session's would copy the turn's report, unread here.
+        session.game.end_turn()?;
+    }
+    let s = &scenario;
+    let mut out = vec![SeatResult::default(); s.parties.len()];
+    for h in session.game.history().iter().skip(1) {
+        for o in &h.record.orders {
+            if let Target::Party(_) = o.target {
+                match s.actions[o.action.0].stance {
+                    Stance::Cooperative => out[o.party.0].cooperative += 1,
+                    Stance::Competitive => out[o.party.0].competitive += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let last = session.game.state();
+    for (p, r) in out.iter_mut().enumerate() {
+        r.score = score_of(s, &last, PartyIx(p));
+    }
+    Ok(out)
+}
+
+/// A party's tournament score: its payoff track if the scenario names one, else its objective
+/// score.
+pub fn score_of(s: &Scenario, state: &crate::sim::GameState, p: PartyIx) -> f32 {
+    match s.parties[p.0].payoff {
+        Some(t) => state.tracks[t.0],
+        None => crate::sim::rules::score(
+            &crate::sim::StateFacts {
+                scenario: s,
+                state: state.clone(),
+            },
+            p,
+        ),
+    }
+}
+
+/// One job of a tournament: which game to play.
+#[derive(Debug, Clone)]
+struct Job {
+    seed: u64,
+    seats: Vec<(PartyIx, Policy)>,
+}
+
+/// Play the jobs on `threads` threads; results in the jobs' order.
+fn run_jobs(
+    s: &Arc<Scenario>,
+    jobs: &[Job],
+    threads: usize,
+) -> Result<Vec<Vec<SeatResult>>, GameError> {
+    let threads = threads.clamp(1, jobs.len().max(1));
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    // One world per thread, restarted for each game: building the world and
+                    // its schedules costs more than a short game.
+                    let mut session: Option<Session> = None;
+                    part.iter()
+                        .map(|j| {
+                            let session = match session.as_mut() {
+                                Some(session) => {
+                                    session.restart(j.seed, j.seats.clone());
+                                    session
+                                }
+                                None => session.insert(Session::with_policies(
+                                    Arc::clone(s),
+                                    j.seed,
+                                    Vec::new(),
+                                    j.seats.clone(),
+                                )),
+                            };
+                            play_out(session)
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
+            })
+            .collect();
+        let mut out = Vec::with_capacity(jobs.len());
+        for h in handles {
+            match h.join() {
+                Ok(r) => out.extend(r?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Play a tournament.
+pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
+    if spec.policies.is_empty() {
+        return Err(TournamentError::NoPolicy);
+    }
+    if spec.repetitions == 0 {
+        return Err(TournamentError::Bad(
+            "--repetitions must be at least 1".into(),
+        ));
+    }
+    let n = spec.scenario.parties.len();
+    if n < 2 {
+        return Err(TournamentError::TooFewParties);
+    }
+    let turns = spec.turns.unwrap_or(spec.scenario.turns);
+    if turns == 0 || turns > MAX_TURNS {
+        return Err(TournamentError::Bad(format!(
+            "--turns must be between 1 and {MAX_TURNS}"
+        )));
+    }
+    // The scenario is cloned once for the whole tournament, not per match.
+    let scenario = if turns == spec.scenario.turns {
+        spec.scenario.clone()
+    } else {
+        let mut s = (*spec.scenario).clone();
+        s.turns = turns;
+        Arc::new(s)
+    };
+    let policies = &spec.policies;
+    let reps = spec.repetitions;
+    let mut matches = Vec::new();
+    if n == 2 {
+        let mut pairs = Vec::new();
+        for i in 0..policies.len() {
+            for j in i..policies.len() {
+                pairs.push((i, j));
+            }
+        }
+        let jobs: Vec<Job> = pairs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &(i, j))| {
+                (0..reps).map(move |r| Job {
+                    seed: match_seed(spec.seed, k as u64, u64::from(r)),
+                    seats: vec![(PartyIx(0), policies[i]), (PartyIx(1), policies[j])],
+                })
+            })
+            .collect();
+        let results = run_jobs(&scenario, &jobs, spec.jobs)?;
+        for (idx, (job, res)) in jobs.iter().zip(results).enumerate() {
+            let (x, y) = (res[0], res[1]);
+            matches.push(Match {
+                a: job.seats[0].1.name().to_owned(),
+                b: job.seats[1].1.name().to_owned(),
+                seat: None,
+                score_a: x.score,
+                score_b: y.score,
+                cooperation_a: x.cooperation(),
+                cooperation_b: y.cooperation(),
+                repetition: idx as u32 % reps,
+                seed: job.seed,
+            });
+        }
+    } else {
+        // One all-AI game per repetition is the yardstick for every seat.
+        let base: Vec<Job> = (0..reps)
+            .map(|r| Job {
+                seed: match_seed(spec.seed, 0, u64::from(r)),
+                seats: Vec::new(),
+            })
+            .collect();
+        let baseline = run_jobs(&scenario, &base, spec.jobs)?;
+        let mut jobs = Vec::new();
+        for &policy in policies {
+            for seat in 0..n {
+                for r in 0..reps {
+                    jobs.push(Job {
+                        seed: base[r as usize].seed,
+                        seats: vec![(PartyIx(seat), policy)],
+                    });
+                }
+            }
+        }
+        let results = run_jobs(&scenario, &jobs, spec.jobs)?;
+        for (idx, (job, res)) in jobs.iter().zip(results).enumerate() {
+            let (seat, policy) = job.seats[0];
+            let r = idx as u32 % reps;
+            let x = res[seat.0];
+            let y = baseline[r as usize][seat.0];
+            matches.push(Match {
+                a: policy.name().to_owned(),
+                b: String::from("default AI"),
+                seat: Some(scenario.parties[seat.0].id.clone()),
+                score_a: x.score,
+                score_b: y.score,
+                cooperation_a: x.cooperation(),
+                cooperation_b: y.cooperation(),
+                repetition: r,
+                seed: job.seed,
+            });
+        }
+    }
+    Ok(Outcome {
+        scenario: scenario.id.clone(),
+        turns,
+        repetitions: reps,
+        seed: spec.seed,
+        summary: standings(policies, &matches, n == 2, turns),
+        matches,
+    })
+}
+
+/// The ranked table.
+fn standings(policies: &[Policy], matches: &[Match], two_party: bool, turns: u32) -> Vec<Standing> {
+    let mut out: Vec<(usize, Standing)> = Vec::new();
+    let alone = policies.iter().all(|p| *p == policies[0]);
+    for (k, p) in policies.iter().enumerate() {
+        let name = p.name();
+        if out.iter().any(|(_, s)| s.policy == name) {
+            continue;
+        }
+        let (mut total, mut count, mut wins, mut coop, mut coop_n) = (0.0f64, 0u32, 0u32, 0.0, 0);
+        let mut add = |score: f32, other: f32, c: f32| {
+            total += f64::from(score);
+            count += 1;
+            if score > other {
+                wins += 1;
+            }
+            coop += c;
+            coop_n += 1;
+        };
+        for m in matches {
+            let self_play = two_party && m.a == m.b;
+            if self_play && !alone {
+                continue;
+            }
+            if m.a == name {
+                add(m.score_a, m.score_b, m.cooperation_a);
+            }
+            if two_party && m.b == name {
+                add(m.score_b, m.score_a, m.cooperation_b);
+            }
+        }
+        let mean = if count > 0 {
+            (total / f64::from(count)) as f32
+        } else {
+            0.0
+        };
+        out.push((
+            k,
+            Standing {
+                policy: name.to_owned(),
+                mean_score: mean,
+                per_turn: mean / turns as f32,
+                wins,
+                matches: count,
+                cooperation: if coop_n > 0 {
+                    coop / coop_n as f32
+                } else {
+                    0.0
+                },
+            },
+        ));
+    }
+    out.sort_by(|(i, a), (j, b)| {
+        b.mean_score
+            .total_cmp(&a.mean_score)
+            .then(b.wins.cmp(&a.wins))
+            .then(i.cmp(j))
+    });
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The ranked table as text.
+pub fn table(o: &Outcome) -> String {
+    use std::fmt::Write as _;
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{} — {} turns, {} repetition(s), seed {}",
+        o.scenario, o.turns, o.repetitions, o.seed
+    );
+    let _ = writeln!(
+        t,
+        "{:>4}  {:<24} {:>10} {:>8} {:>6} {:>8} {:>12}",
+        "rank", "policy", "mean score", "per turn", "wins", "matches", "cooperation"
+    );
+    for (i, s) in o.summary.iter().enumerate() {
+        let _ = writeln!(
+            t,
+            "{:>4}  {:<24} {:>10.2} {:>8.3} {:>6} {:>8} {:>11.0}%",
+            i + 1,
+            s.policy,
+            s.mean_score,
+            s.per_turn,
+            s.wins,
+            s.matches,
+            s.cooperation * 100.0
+        );
+    }
+    t
+}

@@ -1,0 +1,85 @@
+//! The `policies` and `tournament` commands: their arguments and their output, so that the
+//! binary only dispatches to them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::policy::Policy;
+use crate::scenario;
+
+use super::{Spec, run as play, table};
+
+/// Arguments of `sixparty tournament`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TournamentArgs {
+    /// Scenario id (see `sixparty list`) or path to a .ron file.
+    #[arg(value_name = "SCENARIO")]
+    pub scenario: String,
+    /// A policy to enter (repeat, or separate with commas); see `sixparty policies`.
+    #[arg(
+        long = "policy",
+        value_name = "POLICY",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub policies: Vec<String>,
+    /// Turns of each match [default: the scenario's].
+    #[arg(long)]
+    pub turns: Option<u32>,
+    /// Matches per pair of policies (or per seat).
+    #[arg(long, default_value_t = 1)]
+    pub repetitions: u32,
+    /// Seed the matches' seeds are derived from.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print every match and the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Threads to play on [default: every core]; the result does not depend on it.
+    #[arg(long)]
+    pub jobs: Option<usize>,
+}
+
+/// The text of `sixparty policies`.
+pub fn policies_text() -> String {
+    let width = Policy::ALL
+        .iter()
+        .map(|p| p.name().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for p in Policy::ALL {
+        let _ = writeln!(out, "{:<width$}  {}", p.name(), p.description());
+    }
+    out
+}
+
+/// Run `sixparty tournament`: the text to print, or an exit code and a message.
+pub fn run(args: &TournamentArgs, dir: Option<&Path>) -> Result<String, (u8, String)> {
+    let policies = args
+        .policies
+        .iter()
+        .map(|name| Policy::from_name(name.trim()).map_err(|e| (2, e.to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
+    if args.jobs == Some(0) || args.jobs.is_some_and(|j| j > 1024) {
+        return Err((2, "--jobs must be between 1 and 1024".into()));
+    }
+    let s = scenario::resolve(&args.scenario, dir).map_err(|e| (1, e.to_string()))?;
+    let spec = Spec {
+        scenario: Arc::new(s),
+        policies,
+        turns: args.turns,
+        repetitions: args.repetitions,
+        seed: args.seed,
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+    };
+    let outcome = play(&spec).map_err(|e| (2, e.to_string()))?;
+    if args.json {
+        serde_json::to_string_pretty(&outcome).map_err(|e| (1, e.to_string()))
+    } else {
+        Ok(table(&outcome))
+    }
+}
