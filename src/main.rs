@@ -118,6 +118,10 @@ struct SimulateArgs {
     /// Print the summary as JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Play a seat with a named policy instead of the default AI, as SEAT=POLICY (e.g.
+    /// `--policy north_korea=tit-for-tat`); repeat for more seats. See `sixparty policies`.
+    #[arg(long = "policy", value_name = "SEAT=POLICY")]
+    policies: Vec<String>,
     /// Instead: play on from a saved game (a name from `sixparty saves`, or a path) with the AI
     /// in every seat, and show the spread of outcomes.
     #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "csv"])]
@@ -338,6 +342,28 @@ fn simulate(
         .unwrap_or(scenario::DEFAULT_SCENARIO);
     let s =
         Arc::new(scenario::resolve_in(id, dir, mods).map_err(|e| Failure::new(1, e.to_string()))?);
+    let mut policies = Vec::new();
+    for spec in &args.policies {
+        let Some((seat, name)) = spec.split_once('=') else {
+            return Err(Failure::new(
+                2,
+                format!("--policy {spec}: expected SEAT=POLICY, e.g. us=tit-for-tat"),
+            ));
+        };
+        let party = s.party_by_id(seat).ok_or_else(|| {
+            let ids: Vec<&str> = s.parties.iter().map(|p| p.id.as_str()).collect();
+            Failure::new(
+                2,
+                format!(
+                    "--policy {spec}: unknown seat \"{seat}\"; seats: {}",
+                    ids.join(", ")
+                ),
+            )
+        })?;
+        let policy = sixparty::policy::Policy::from_name(name)
+            .map_err(|e| Failure::new(2, format!("--policy {spec}: {e}")))?;
+        policies.push((party, policy));
+    }
     let mut csv = match &args.csv {
         Some(path) => {
             let f = std::fs::File::create(path)
@@ -351,7 +377,7 @@ fn simulate(
     };
     let mut write_error = None;
     let progress = io::stderr().is_terminal();
-    let summary = simulate::run(&s, runs, args.seed, args.jobs, |row| {
+    let summary = simulate::run(&s, runs, args.seed, args.jobs, &policies, |row| {
         if let Some(w) = csv.as_mut()
             && write_error.is_none()
             && let Err(e) = writeln!(w, "{}", simulate::csv_row(&s, row))

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::policy::Policy;
 use crate::scenario::{ForumStatus, PartyIx, Scenario};
 use crate::session::Session;
 use crate::sim::{GameError, Moment};
@@ -47,9 +48,14 @@ pub struct GameRow {
     pub actions: Vec<u32>,
 }
 
-/// Play one all-AI game to the end.
-pub fn play_one(scenario: &Arc<Scenario>, game: usize, seed: u64) -> Result<GameRow, GameError> {
-    let mut session = Session::new(scenario.clone(), seed, Vec::new());
+/// Play one game to the end with the AI in every seat, or the named policy where one is given.
+pub fn play_one(
+    scenario: &Arc<Scenario>,
+    game: usize,
+    seed: u64,
+    policies: &[(PartyIx, Policy)],
+) -> Result<GameRow, GameError> {
+    let mut session = Session::with_policies(scenario.clone(), seed, Vec::new(), policies.to_vec());
     while !session.game.is_over() {
         session.start_turn()?;
         session.open_orders()?;
@@ -269,13 +275,15 @@ pub enum SimulateError {
     Game(#[from] GameError),
 }
 
-/// Play `runs` all-AI games seeded from `seed` on `jobs` threads (0: one per core). Each row is
-/// handed to `on_row` in game order as soon as its chunk is done (for a CSV), then dropped.
+/// Play `runs` games seeded from `seed` on `jobs` threads (0: one per core), the AI in every seat
+/// but those given a policy. Each row is handed to `on_row` in game order as soon as its chunk is
+/// done (for a CSV), then dropped.
 pub fn run(
     scenario: &Arc<Scenario>,
     runs: usize,
     seed: u64,
     jobs: usize,
+    policies: &[(PartyIx, Policy)],
     mut on_row: impl FnMut(&GameRow),
 ) -> Result<Summary, SimulateError> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
@@ -287,7 +295,7 @@ pub fn run(
         let rows: Vec<Result<GameRow, GameError>> = pool.install(|| {
             (start..end)
                 .into_par_iter()
-                .map(|i| play_one(scenario, i, game_seed(seed, i)))
+                .map(|i| play_one(scenario, i, game_seed(seed, i), policies))
                 .collect()
         });
         for row in rows {

@@ -14,14 +14,14 @@ const ID: &str = "plus-three-summit-2010";
 fn results_do_not_depend_on_the_number_of_threads() {
     let s = load(ID);
     let mut rows1 = Vec::new();
-    let one = simulate::run(&s, 24, 9, 1, |r| rows1.push(simulate::csv_row(&s, r))).unwrap();
+    let one = simulate::run(&s, 24, 9, 1, &[], |r| rows1.push(simulate::csv_row(&s, r))).unwrap();
     let mut rows2 = Vec::new();
-    let two = simulate::run(&s, 24, 9, 2, |r| rows2.push(simulate::csv_row(&s, r))).unwrap();
+    let two = simulate::run(&s, 24, 9, 2, &[], |r| rows2.push(simulate::csv_row(&s, r))).unwrap();
     assert_eq!(one, two);
     assert_eq!(rows1, rows2);
     assert_eq!(one.runs, 24);
     assert_ne!(
-        simulate::run(&s, 24, 10, 2, |_| {}).unwrap(),
+        simulate::run(&s, 24, 10, 2, &[], |_| {}).unwrap(),
         one,
         "another seed, other games"
     );
@@ -31,11 +31,11 @@ fn results_do_not_depend_on_the_number_of_threads() {
 fn each_row_is_the_game_its_seed_starts() {
     let s = load(ID);
     let mut rows = Vec::new();
-    simulate::run(&s, 5, 3, 2, |r| rows.push(r.clone())).unwrap();
+    simulate::run(&s, 5, 3, 2, &[], |r| rows.push(r.clone())).unwrap();
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row.game, i);
         assert_eq!(row.seed, simulate::game_seed(3, i));
-        assert_eq!(*row, simulate::play_one(&s, i, row.seed).unwrap());
+        assert_eq!(*row, simulate::play_one(&s, i, row.seed, &[]).unwrap());
     }
     let header = simulate::csv_header(&s);
     let width = header.split(',').count();
@@ -46,7 +46,7 @@ fn each_row_is_the_game_its_seed_starts() {
 fn the_summary_counts_what_the_rows_hold() {
     let s = load(ID);
     let mut rows = Vec::new();
-    let summary = simulate::run(&s, 12, 4, 2, |r| rows.push(r.clone())).unwrap();
+    let summary = simulate::run(&s, 12, 4, 2, &[], |r| rows.push(r.clone())).unwrap();
     for (i, e) in summary.events.iter().enumerate() {
         let fired = rows.iter().filter(|r| r.events[i].is_some()).count();
         assert_eq!(e.fired, fired, "event {}", e.id);
@@ -167,4 +167,35 @@ fn what_if_from_a_save_shows_the_spread_and_the_ai_in_your_seat() {
     let missing = sixparty(&["--saves-dir", saves, "simulate", "--from", "nope"]);
     assert_eq!(missing.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_seat_can_be_played_by_a_named_policy() {
+    let s = load(ID);
+    let japan = common::party(&s, "japan");
+    let plain = simulate::run(&s, 6, 5, 2, &[], |_| {}).unwrap();
+    let defector = simulate::run(
+        &s,
+        6,
+        5,
+        2,
+        &[(japan, sixparty::policy::Policy::Defector)],
+        |_| {},
+    )
+    .unwrap();
+    assert_ne!(
+        plain.scores[japan.0], defector.scores[japan.0],
+        "a defecting Japan plays other games"
+    );
+    let ok = sixparty(&["simulate", ID, "--runs", "2", "--policy", "japan=defector"]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    for bad in ["japan=nope", "atlantis=defector", "japan"] {
+        let out = sixparty(&["simulate", ID, "--runs", "2", "--policy", bad]);
+        assert_eq!(out.status.code(), Some(2), "--policy {bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(bad));
+    }
 }

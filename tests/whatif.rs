@@ -68,7 +68,7 @@ fn the_ai_in_your_seat_with_your_seed_is_the_all_ai_game() {
         .map(|p| session.game.score(PartyIx(p)))
         .collect();
     let cmp = whatif::compare_seats(&s, 5, &[us], &actual, 4).unwrap();
-    let all_ai = simulate::play_one(&s, 0, 5).unwrap();
+    let all_ai = simulate::play_one(&s, 0, 5, &[]).unwrap();
     assert_eq!(cmp.len(), 1);
     assert_eq!(cmp[0].party, us);
     assert_eq!(cmp[0].actual, actual[us.0]);
