@@ -1,5 +1,7 @@
 //! The debrief: scores against objectives, the timeline, and which dynamics occurred and why.
 
+use std::sync::Arc;
+
 use crate::scenario::{ForumStatus, PartyIx};
 use crate::session::Session;
 use crate::sim::{Dynamic, GameError, GameState};
@@ -245,26 +247,63 @@ impl Debrief {
     /// Add the what-if figures: each human seat's score beside the AI's in the same seat, and
     /// its turning point, each measured by `runs` AI continuations. Costs a few hundred games.
     pub fn weigh(&mut self, session: &mut Session, runs: usize) -> Result<(), GameError> {
-        let s = session.scenario();
-        let humans = session.humans().to_vec();
-        if humans.is_empty() || runs == 0 {
-            return Ok(());
+        let w = WhatIf::of(session).weigh(runs)?;
+        self.add_weighed(&session.scenario(), w);
+        Ok(())
+    }
+
+    /// Add what-if figures computed elsewhere (e.g. on a background thread).
+    pub fn add_weighed(&mut self, s: &Scenario, w: Option<Weighed>) {
+        if let Some(w) = w {
+            self.weighed = Some(w);
+            self.questions = questions(self, s);
         }
-        let actual: Vec<f32> = (0..s.parties.len())
+    }
+}
+
+/// What the what-if runs need from a finished session: owned, so they can run on another
+/// thread while the debrief is already on screen.
+#[derive(Debug, Clone)]
+pub struct WhatIf {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    humans: Vec<PartyIx>,
+    choices: Vec<crate::session::HumanChoice>,
+    actual: Vec<f32>,
+}
+
+impl WhatIf {
+    /// Take what is needed from a session.
+    pub fn of(session: &mut Session) -> WhatIf {
+        let scenario = session.scenario();
+        let actual = (0..scenario.parties.len())
             .map(|p| session.game.score(PartyIx(p)))
             .collect();
-        let seats = whatif::compare_seats(&s, session.seed(), &humans, &actual, runs)?;
-        let turning = whatif::turning_points(&s, session.seed(), &humans, session.choices(), runs)?;
+        WhatIf {
+            seed: session.seed(),
+            humans: session.humans().to_vec(),
+            choices: session.choices().to_vec(),
+            scenario,
+            actual,
+        }
+    }
+
+    /// Run the what-if games: `None` with no human seat or no runs.
+    pub fn weigh(&self, runs: usize) -> Result<Option<Weighed>, GameError> {
+        let s = &self.scenario;
+        if self.humans.is_empty() || runs == 0 {
+            return Ok(None);
+        }
+        let seats = whatif::compare_seats(s, self.seed, &self.humans, &self.actual, runs)?;
+        let turning = whatif::turning_points(s, self.seed, &self.humans, &self.choices, runs)?;
         let mut w = Weighed {
             runs,
             seats,
             turning,
             lines: Vec::new(),
         };
-        w.lines = weighed_lines(&w, &s);
-        self.weighed = Some(w);
-        self.questions = questions(self, &s);
-        Ok(())
+        w.lines = weighed_lines(&w, s);
+        Ok(Some(w))
     }
 }
 
