@@ -606,7 +606,9 @@ fn play(
         let seed = file.seed;
         return if plain {
             let input = io::BufReader::new(SignalInput::stdin());
-            let mut game = Plain::new(input, io::stdout().lock()).with_saves(saves);
+            let mut game = Plain::new(input, io::stdout().lock())
+                .with_saves(saves)
+                .with_whatif_runs(sixparty::ui::whatif_runs());
             finish_plain(game.play_on(&mut session))
         } else {
             finish_tui(tui::run_session(session, Some(saves)), seed)
@@ -637,7 +639,9 @@ fn play(
             ),
         };
         let input = io::BufReader::new(SignalInput::stdin());
-        let mut game = Plain::new(input, io::stdout().lock()).with_saves(saves);
+        let mut game = Plain::new(input, io::stdout().lock())
+            .with_saves(saves)
+            .with_whatif_runs(sixparty::ui::whatif_runs());
         finish_plain(game.play(scenario, seed, humans))
     } else {
         let (entries, _) = scenario::catalogue_in(dir, mods);

@@ -4,3 +4,12 @@
 pub mod plain;
 pub mod text;
 pub mod tui;
+
+/// AI games behind each what-if figure of the end-of-game debrief: `SIXPARTY_WHATIF_RUNS` from
+/// the environment (0 leaves the what-if part out), else [`crate::whatif::DEBRIEF_RUNS`].
+pub fn whatif_runs() -> usize {
+    std::env::var("SIXPARTY_WHATIF_RUNS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(crate::whatif::DEBRIEF_RUNS)
+}

@@ -48,6 +48,7 @@ pub struct Plain<R, W> {
     input: R,
     out: W,
     saves: Option<PathBuf>,
+    whatif_runs: usize,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -57,7 +58,16 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             input,
             out,
             saves: None,
+            whatif_runs: 0,
         }
+    }
+
+    /// Weigh the turning point and the AI in the player's seat at the end, with this many AI
+    /// games for each figure (0, the default: leave the what-if part out).
+    #[must_use]
+    pub fn with_whatif_runs(mut self, runs: usize) -> Self {
+        self.whatif_runs = runs;
+        self
     }
 
     /// Save games in this folder: `s [NAME]` at a prompt, and an autosave after every turn and
@@ -217,7 +227,18 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             self.autosave(session)?;
         }
         writeln!(self.out)?;
-        for line in Debrief::of(session).lines() {
+        let mut debrief = Debrief::of(session);
+        if self.whatif_runs > 0 && !session.humans().is_empty() {
+            writeln!(
+                self.out,
+                "Weighing your choices against the alternatives ({} AI games for each)…",
+                self.whatif_runs
+            )?;
+            self.out.flush()?;
+            // A failure here only leaves the what-if part out of the debrief.
+            let _ = debrief.weigh(session, self.whatif_runs);
+        }
+        for line in debrief.lines() {
             writeln!(self.out, "{line}")?;
         }
         Ok(Ending::Finished)

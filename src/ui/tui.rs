@@ -79,6 +79,7 @@ pub fn run_session(session: Session, saves: Option<PathBuf>) -> io::Result<Outco
 }
 
 fn run_app(app: App, saves: Option<PathBuf>) -> io::Result<Outcome> {
+    let app = app.with_whatif_runs(super::whatif_runs());
     let mut app = match saves {
         Some(dir) => app.with_saves(dir),
         None => app,
@@ -118,6 +119,7 @@ fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
         }
         dirty = false;
         // Blocks until input, waking only to check for a signal: no work while idle.
+        dirty |= app.tick();
         if event::poll(Duration::from_millis(250))? {
             // Unmapped input (a mouse move, a key that means nothing here) redraws nothing.
             if let Some(action) = keys::action_for(app, &event::read()?) {

@@ -336,6 +336,12 @@ pub struct App {
     seed: u64,
     play: Option<Play>,
     saves: Option<std::path::PathBuf>,
+    whatif_runs: usize,
+    /// The end-of-game debrief waiting for its what-if figures, weighed on another thread.
+    weighing: Option<(
+        Debrief,
+        std::sync::mpsc::Receiver<Option<crate::debrief::Weighed>>,
+    )>,
 }
 
 impl App {
@@ -376,6 +382,8 @@ impl App {
             seed,
             play: None,
             saves: None,
+            whatif_runs: 0,
+            weighing: None,
         };
         if let Some(scenario) = chosen {
             app.scenario_chosen(scenario);
@@ -407,6 +415,37 @@ impl App {
         app.scenario_given = true;
         app.start(session);
         app
+    }
+
+    /// Weigh the turning point and the AI in the player's seat at the end of the game, with this
+    /// many AI games for each figure, on a background thread (0, the default: leave it out).
+    #[must_use]
+    pub fn with_whatif_runs(mut self, runs: usize) -> Self {
+        self.whatif_runs = runs;
+        self
+    }
+
+    /// Take in work finished in the background (the debrief's what-if figures); true if the
+    /// screen changed.
+    pub fn tick(&mut self) -> bool {
+        let Some((_, rx)) = &self.weighing else {
+            return false;
+        };
+        let weighed = match rx.try_recv() {
+            Ok(w) => w,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some((mut debrief, _)) = self.weighing.take() else {
+            return false;
+        };
+        if let Some(play) = &self.play {
+            debrief.add_weighed(&play.session.scenario(), weighed);
+        }
+        if let Screen::Debrief { lines, .. } = &mut self.screen {
+            *lines = debrief.lines();
+        }
+        true
     }
 
     /// Save games in this folder: the `s` key, an autosave after every turn and on leaving.
@@ -847,7 +886,21 @@ impl App {
                     ended
                 }
                 Phase::Over => {
-                    let lines = Debrief::of(&mut play.session).lines();
+                    let debrief = Debrief::of(&mut play.session);
+                    let mut lines = debrief.lines();
+                    if self.whatif_runs > 0 && !play.session.humans().is_empty() {
+                        let whatif = crate::debrief::WhatIf::of(&mut play.session);
+                        let runs = self.whatif_runs;
+                        let (tx, rx) = std::sync::mpsc::channel();
+                        std::thread::spawn(move || {
+                            let _ = tx.send(whatif.weigh(runs).ok().flatten());
+                        });
+                        self.weighing = Some((debrief, rx));
+                        lines.insert(
+                            2,
+                            format!("(Weighing your choices against the alternatives, {runs} AI games each: the turning point appears here in a few seconds.)"),
+                        );
+                    }
                     self.screen = Screen::Debrief {
                         title: String::from("Debrief"),
                         lines,
