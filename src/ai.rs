@@ -134,6 +134,11 @@ pub fn describe_change(
     };
     let (b, a) = (before.get(var), after.get(var));
     let verb = if a >= b { "raises" } else { "lowers" };
+    let (b, a) = if format!("{b:.0}") == format!("{a:.0}") {
+        (rules::tidy(b, 1), rules::tidy(a, 1))
+    } else {
+        (rules::tidy(b, 0), rules::tidy(a, 0))
+    };
     // Whole numbers read best, unless the change is too small to show in them.
     if format!("{b:.0}") == format!("{a:.0}") {
         format!("{verb} {what} ({b:.1} → {a:.1})")

@@ -76,7 +76,8 @@ fn whole_game_through_a_pipe_takes_the_advice_and_debriefs() {
     for shown in [
         "Alliances: US–Japan Alliance commitment",
         "; US–ROK Alliance commitment",
-        "fears you",
+        "you fear them",
+        "they fear you",
         "6PT suspended habit 38 (US PRC JPN ROK DPRK RUS)",
         "Trust among all: US trusts PRC",
         "DPRK trusts US",
@@ -209,5 +210,42 @@ fn help_is_available_everywhere() {
         let out = sixparty(args, "");
         assert!(out.status.success(), "{args:?}");
         assert!(text(&out.stdout).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn order_numbers_stay_fixed_through_the_month() {
+    // Give order 1, then stop: the second menu of the month must show each order under the
+    // number it had in the first.
+    let out = sixparty(
+        &["play", "--plain", "--seed", "5", "--as", "japan"],
+        "\n\n\n\n1\nq\n",
+    );
+    let stdout = text(&out.stdout);
+    let menus: Vec<Vec<(String, String)>> = stdout
+        .split("ORDERS for Japan")
+        .skip(1)
+        .take(2)
+        .map(|menu| {
+            menu.lines()
+                .filter_map(|l| {
+                    let (n, rest) = l.trim_start().split_once(". ")?;
+                    n.parse::<u32>().ok()?;
+                    let label = rest.split(" (cost").next()?.to_string();
+                    Some((n.to_string(), label))
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(menus.len(), 2, "two menus in the first month:\n{stdout}");
+    let first_label = &menus[0][0].1;
+    assert!(
+        menus[1].iter().all(|(_, l)| l != first_label),
+        "the order given is no longer offered"
+    );
+    for (n, label) in &menus[1] {
+        if let Some((_, before)) = menus[0].iter().find(|(m, _)| m == n) {
+            assert_eq!(label, before, "order {n} kept its number");
+        }
     }
 }

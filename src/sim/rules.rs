@@ -79,6 +79,14 @@ pub fn is_are(name: &str) -> &'static str {
     }
 }
 
+/// `x` rounded to `decimals` places, with a negative zero made positive, so that a figure of
+/// -0.3 is written "0" and not "-0".
+pub fn tidy(x: f32, decimals: i32) -> f32 {
+    let m = 10f32.powi(decimals);
+    let r = (x * m).round() / m;
+    if r == 0.0 { 0.0 } else { r }
+}
+
 /// "A", "A and B", "A, B and C".
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {

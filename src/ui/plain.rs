@@ -10,7 +10,7 @@ use crate::debrief::Debrief;
 use crate::save;
 use crate::scenario::{Figure, PartyIx, Scenario};
 use crate::session::Session;
-use crate::sim::{Facts, Phase, StateFacts, Var};
+use crate::sim::{Facts, Phase, StateFacts, Var, rules};
 
 use super::text;
 
@@ -371,11 +371,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .map(|p| {
                 let theirs = facts.get(Var::Trust(p, h));
                 format!(
-                    "{} {} (trust you {:+.0}, you {:+.0}, threat {:.0}, fears you {:.0})",
+                    "{} {} (trust you {:+.0}, you trust them {:+.0}, you fear them {:.0}, they fear you {:.0})",
                     s.parties[p.0].short,
                     text::mood(theirs),
-                    theirs,
-                    facts.get(Var::Trust(h, p)),
+                    rules::tidy(theirs, 0),
+                    rules::tidy(facts.get(Var::Trust(h, p)), 0),
                     facts.get(Var::Threat(h, p)),
                     facts.get(Var::Threat(p, h))
                 )
@@ -435,7 +435,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 let cells: Vec<String> = (0..s.parties.len())
                     .filter(|j| *j != i)
                     .map(|j| {
-                        let t = facts.get(Var::Trust(PartyIx(i), PartyIx(j)));
+                        let t = rules::tidy(facts.get(Var::Trust(PartyIx(i), PartyIx(j))), 0);
                         format!("{} {t:+.0} {}", s.parties[j].short, text::mood(t))
                     })
                     .collect();
@@ -452,6 +452,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         writeln!(self.out)?;
         self.figures(session, h)?;
         let mut show_all = false;
+        // Numbers stay fixed for the whole month: an order keeps the number it was first shown
+        // with, however the ranking moves after each order given (orders that become possible
+        // later get the next numbers).
+        let mut numbered: Vec<crate::sim::Order> = Vec::new();
         loop {
             let given = session.game.orders_of(h);
             let capital = session.game.capital_left(h);
@@ -459,6 +463,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             if ranked.is_empty() {
                 writeln!(self.out, "No more orders possible this turn.")?;
                 return Ok(true);
+            }
+            for c in &ranked {
+                if !numbered.contains(&c.order) {
+                    numbered.push(c.order);
+                }
             }
             let advice = session.advise_orders(h).into_iter().next();
             writeln!(
@@ -468,18 +477,28 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 given.len(),
                 s.rules.max_orders
             )?;
-            // Best first, as the advisor ranks them; the full list on request.
-            let menu: Vec<_> = if show_all {
-                ranked.clone()
-            } else {
-                ranked.iter().take(MENU_SHORT).cloned().collect()
-            };
-            for (i, c) in menu.iter().enumerate() {
+            // In the order first ranked; the best few unless the full list was asked for, and
+            // always the advisor's pick.
+            let available: Vec<(usize, &crate::ai::Choice)> = numbered
+                .iter()
+                .enumerate()
+                .filter_map(|(i, o)| ranked.iter().find(|c| c.order == *o).map(|c| (i + 1, c)))
+                .collect();
+            let menu: Vec<(usize, &crate::ai::Choice)> = available
+                .iter()
+                .enumerate()
+                .filter(|(k, (_, c))| {
+                    show_all
+                        || *k < MENU_SHORT
+                        || advice.as_ref().is_some_and(|a| a.order == c.order)
+                })
+                .map(|(_, x)| *x)
+                .collect();
+            for (n, c) in &menu {
                 let a = &s.actions[c.order.action.0];
                 writeln!(
                     self.out,
-                    "  {:>2}. {} (cost {}, {}) — {}",
-                    i + 1,
+                    "  {n:>2}. {} (cost {}, {}) — {}",
                     text::order_label(&s, &c.order),
                     a.cost,
                     text::stance_word(a.stance),
@@ -487,36 +506,40 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 )?;
             }
             writeln!(self.out, "   0. End the turn")?;
-            if menu.len() < ranked.len() {
-                writeln!(self.out, "   m. Show all {} possible orders", ranked.len())?;
+            if menu.len() < available.len() {
+                writeln!(
+                    self.out,
+                    "   m. Show all {} possible orders",
+                    available.len()
+                )?;
             }
             let default = advice
                 .as_ref()
-                .and_then(|a| menu.iter().position(|c| c.order == a.order));
-            match &advice {
-                Some(a) => writeln!(
+                .and_then(|a| menu.iter().find(|(_, c)| c.order == a.order))
+                .map(|(n, _)| *n);
+            match (&advice, default) {
+                (Some(a), Some(n)) => writeln!(
                     self.out,
-                    "Advisor recommends {}: {} — {}",
-                    default.map_or(0, |i| i + 1),
+                    "Advisor recommends {n}: {} — {}",
                     text::order_label(&s, &a.order),
                     a.reason
                 )?,
-                None => writeln!(self.out, "Advisor recommends 0: end the turn")?,
+                _ => writeln!(self.out, "Advisor recommends 0: end the turn")?,
             }
-            let pick = match self.ask_in(session, "Order ", menu.len(), true)? {
+            let pick = match self.ask_in(session, "Order ", numbered.len(), true)? {
                 Answer::Stop => return Ok(false),
                 Answer::More => {
                     show_all = true;
                     continue;
                 }
                 Answer::Pick(0) => return Ok(true),
-                Answer::Pick(n) => n - 1,
+                Answer::Pick(n) => n,
                 Answer::Default | Answer::Save(_) => match default {
-                    Some(i) => i,
+                    Some(n) => n,
                     None => return Ok(true),
                 },
             };
-            let order = menu[pick].order;
+            let order = numbered[pick - 1];
             match session.order(order) {
                 Ok(()) => writeln!(self.out, "Ordered: {}", text::order_label(&s, &order))?,
                 Err(e) => writeln!(self.out, "Not possible: {e}")?,

@@ -71,7 +71,7 @@ pub fn track_lines(
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let v = now.tracks[i];
+            let v = crate::sim::rules::tidy(now.tracks[i], 0);
             let change = before
                 .map(|b| v - b.tracks[i])
                 .filter(|d| d.abs() >= 0.5)
