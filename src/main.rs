@@ -78,6 +78,17 @@ enum Command {
         #[arg(long, default_value_t = sixparty::whatif::DEBRIEF_RUNS)]
         runs: usize,
     },
+    /// A short guided game (six months as Japan) that teaches the screen, orders, forums,
+    /// alliances, red lines and the debrief.
+    Tutorial {
+        /// Numbered prompts instead of the full screen (automatic when stdout is not a
+        /// terminal).
+        #[arg(long)]
+        plain: bool,
+        /// Seed of the game's random numbers.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// List the saved games.
     Saves,
     /// Re-run a saved game from its seed and choices, turn by turn, and check that it reaches
@@ -146,6 +157,29 @@ struct PlayArgs {
     /// Go on with a saved game (a name from `sixparty saves`, or a path).
     #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "parties", "seed"])]
     load: Option<String>,
+    /// How well the AI seats play: easy (one order a month), normal (the one-step doctrine AI)
+    /// or hard (the doctrine AI looking two months ahead).
+    #[arg(long, value_enum, default_value_t = DifficultyArg::Normal, conflicts_with = "load")]
+    difficulty: DifficultyArg,
+}
+
+/// `--difficulty` on the command line.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum DifficultyArg {
+    Easy,
+    #[default]
+    Normal,
+    Hard,
+}
+
+impl From<DifficultyArg> for sixparty::policy::Difficulty {
+    fn from(d: DifficultyArg) -> Self {
+        match d {
+            DifficultyArg::Easy => Self::Easy,
+            DifficultyArg::Normal => Self::Normal,
+            DifficultyArg::Hard => Self::Hard,
+        }
+    }
 }
 
 /// `println!` that does not panic when stdout is closed (`sixparty list | head -1`): output
@@ -179,6 +213,18 @@ fn main() -> ExitCode {
     let saves = sixparty::save::saves_dir(cli.saves_dir.as_deref());
     let result = match cli.command.unwrap_or(Command::Play(cli.play)) {
         Command::Play(args) => play(args, dir, mods, saves),
+        Command::Tutorial { plain, seed } => play(
+            PlayArgs {
+                scenario: Some("tutorial".to_owned()),
+                parties: vec!["japan".to_owned()],
+                seed,
+                plain,
+                ..PlayArgs::default()
+            },
+            dir,
+            mods,
+            saves,
+        ),
         Command::List => list(dir, mods),
         Command::Validate { paths, format } => validate(&paths, dir, mods, format),
         Command::New { id, out } => sixparty::new::write(&id, out, &cli.mods)
@@ -641,11 +687,22 @@ fn play(
         let input = io::BufReader::new(SignalInput::stdin());
         let mut game = Plain::new(input, io::stdout().lock())
             .with_saves(saves)
-            .with_whatif_runs(sixparty::ui::whatif_runs());
+            .with_whatif_runs(sixparty::ui::whatif_runs())
+            .with_difficulty(args.difficulty.into());
         finish_plain(game.play(scenario, seed, humans))
     } else {
         let (entries, _) = scenario::catalogue_in(dir, mods);
-        finish_tui(tui::run(entries, chosen, humans, seed, Some(saves)), seed)
+        finish_tui(
+            tui::run(
+                entries,
+                chosen,
+                humans,
+                seed,
+                Some(saves),
+                args.difficulty.into(),
+            ),
+            seed,
+        )
     }
 }
 

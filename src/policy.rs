@@ -31,6 +31,8 @@ pub enum Policy {
     Doctrine,
     /// The doctrine AI choosing one step ahead only (the game's default AI seats).
     Greedy,
+    /// The one-step doctrine AI giving only its best order each month (the easy difficulty).
+    Hesitant,
     /// Always cooperates.
     Cooperator,
     /// Always defects.
@@ -49,6 +51,41 @@ pub enum Policy {
     WinStayLoseShift,
     /// Cooperates or defects at random, even odds, seeded from the game's seed.
     Random,
+}
+
+/// How well the AI seats play: a policy for every seat no human plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Difficulty {
+    /// The one-step doctrine AI giving only its best order each month ([`Policy::Hesitant`]).
+    Easy,
+    /// The one-step doctrine AI ([`Policy::Greedy`]), the game's default.
+    #[default]
+    Normal,
+    /// The doctrine AI with a two-month lookahead ([`Policy::Doctrine`]).
+    Hard,
+}
+
+impl Difficulty {
+    /// The policy of every AI seat.
+    pub fn policy(self) -> Policy {
+        match self {
+            Difficulty::Easy => Policy::Hesitant,
+            Difficulty::Normal => Policy::Greedy,
+            Difficulty::Hard => Policy::Doctrine,
+        }
+    }
+
+    /// The policies for every seat of `scenario` that `humans` do not play (none for normal).
+    pub fn seats(self, scenario: &Scenario, humans: &[PartyIx]) -> Vec<(PartyIx, Policy)> {
+        if self == Difficulty::Normal {
+            return Vec::new();
+        }
+        (0..scenario.parties.len())
+            .map(PartyIx)
+            .filter(|p| !humans.contains(p))
+            .map(|p| (p, self.policy()))
+            .collect()
+    }
 }
 
 /// A policy name that does not exist.
@@ -70,9 +107,10 @@ pub enum Move {
 
 impl Policy {
     /// Every policy, in the order `sixparty policies` lists them.
-    pub const ALL: [Policy; 11] = [
+    pub const ALL: [Policy; 12] = [
         Policy::Doctrine,
         Policy::Greedy,
+        Policy::Hesitant,
         Policy::Cooperator,
         Policy::Defector,
         Policy::TitForTat,
@@ -89,6 +127,7 @@ impl Policy {
         match self {
             Policy::Doctrine => "doctrine",
             Policy::Greedy => "greedy",
+            Policy::Hesitant => "hesitant",
             Policy::Cooperator => "cooperator",
             Policy::Defector => "defector",
             Policy::TitForTat => "tit-for-tat",
@@ -112,6 +151,10 @@ impl Policy {
             Policy::Doctrine => {
                 "the scenario's doctrine AI, choosing each order by playing the next two months \
                  out on a copy of the game"
+            }
+            Policy::Hesitant => {
+                "the one-step doctrine AI giving only its best order each month (the easy \
+                 difficulty)"
             }
             Policy::Greedy => {
                 "the doctrine AI looking one step ahead only (the AI of the game's other seats)"
@@ -155,7 +198,7 @@ impl Policy {
 
     /// Whether this is one of the classic reciprocity strategies (it decides by stance).
     pub fn is_classic(self) -> bool {
-        !matches!(self, Policy::Doctrine | Policy::Greedy)
+        !matches!(self, Policy::Doctrine | Policy::Greedy | Policy::Hesitant)
     }
 }
 
@@ -218,7 +261,7 @@ impl Seat<'_> {
         let theirs = || self.moves(other, me);
         let last = |n: usize| theirs().rev().take(n).collect::<Vec<_>>();
         match policy {
-            Policy::Cooperator | Policy::Doctrine | Policy::Greedy => C,
+            Policy::Cooperator | Policy::Doctrine | Policy::Greedy | Policy::Hesitant => C,
             Policy::Defector => D,
             Policy::TitForTat => last(1).first().copied().unwrap_or(C),
             Policy::SuspiciousTitForTat => last(1).first().copied().unwrap_or(D),
@@ -275,6 +318,11 @@ pub fn orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
     match policy {
         Policy::Greedy => ai::plan_orders(seat.scenario, seat.state, seat.party, &[])
             .into_iter()
+            .map(|c| c.order)
+            .collect(),
+        Policy::Hesitant => ai::plan_orders(seat.scenario, seat.state, seat.party, &[])
+            .into_iter()
+            .take(1)
             .map(|c| c.order)
             .collect(),
         Policy::Doctrine => lookahead::plan(seat.scenario, seat.state, seat.party),

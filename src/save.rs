@@ -99,6 +99,10 @@ pub struct SaveFile {
     pub timeline: Vec<Moment>,
     /// The scenario file's text.
     pub scenario: String,
+    /// Seats played by a named policy instead of the default AI, as (party id, policy name):
+    /// the difficulty chosen. Absent in saves of games at the normal difficulty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policies: Vec<(String, String)>,
 }
 
 /// Why a save could not be written or loaded.
@@ -257,6 +261,11 @@ impl SaveFile {
             history: session.game.history().to_vec(),
             timeline: session.game.timeline().to_vec(),
             scenario: s.text.clone(),
+            policies: session
+                .policies()
+                .iter()
+                .map(|(p, policy)| (s.parties[p.0].id.clone(), policy.name().to_owned()))
+                .collect(),
         }
     }
 
@@ -324,10 +333,30 @@ impl SaveFile {
                     })
             })
             .collect::<Result<Vec<PartyIx>, _>>()?;
-        let mut session = Session::replay(
+        let policies = self
+            .policies
+            .iter()
+            .map(|(id, name)| {
+                let party = scenario
+                    .party_by_id(id)
+                    .ok_or_else(|| SaveError::UnknownParty {
+                        path: path.to_owned(),
+                        party: id.clone(),
+                    })?;
+                let policy = crate::policy::Policy::from_name(name).map_err(|e| {
+                    SaveError::UnknownParty {
+                        path: path.to_owned(),
+                        party: format!("{id} (played by {e})"),
+                    }
+                })?;
+                Ok((party, policy))
+            })
+            .collect::<Result<Vec<_>, SaveError>>()?;
+        let mut session = Session::replay_with_policies(
             Arc::new(scenario),
             self.seed,
             humans,
+            policies,
             &self.choices,
             self.turn,
             self.position.into(),

@@ -92,6 +92,11 @@ impl Session {
         self.policies = policies;
     }
 
+    /// The seats played by a named policy instead of the default AI.
+    pub fn policies(&self) -> &[(PartyIx, Policy)] {
+        &self.policies
+    }
+
     /// The policy that plays a seat when no human does.
     pub fn policy_of(&self, p: PartyIx) -> Policy {
         self.policies
@@ -292,9 +297,33 @@ impl Session {
         choices: &[HumanChoice],
         turn: u32,
         phase: Phase,
+        each_turn: impl FnMut(&Session),
+    ) -> Result<Session, ReplayError> {
+        Self::replay_with_policies(
+            scenario,
+            seed,
+            humans,
+            Vec::new(),
+            choices,
+            turn,
+            phase,
+            each_turn,
+        )
+    }
+
+    /// [`Session::replay`] for a game whose AI seats were played by named policies.
+    #[allow(clippy::too_many_arguments)]
+    pub fn replay_with_policies(
+        scenario: Arc<Scenario>,
+        seed: u64,
+        humans: Vec<PartyIx>,
+        policies: Vec<(PartyIx, Policy)>,
+        choices: &[HumanChoice],
+        turn: u32,
+        phase: Phase,
         mut each_turn: impl FnMut(&Session),
     ) -> Result<Session, ReplayError> {
-        let mut session = Session::new(scenario, seed, humans);
+        let mut session = Session::with_policies(scenario, seed, humans, policies);
         let mut log = choices.iter().peekable();
         let refused = |c: &HumanChoice, reason| ReplayError::Refused {
             turn: c.turn(),

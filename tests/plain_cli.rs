@@ -249,3 +249,55 @@ fn order_numbers_stay_fixed_through_the_month() {
         }
     }
 }
+
+#[test]
+fn difficulty_changes_the_ai_and_is_kept_in_the_save() {
+    let run = |difficulty: &str| {
+        let saves = fresh_saves();
+        let out = sixparty_in(
+            &saves,
+            &[
+                "play",
+                "taiwan-arms-sale-2010",
+                "--plain",
+                "--seed",
+                "3",
+                "--as",
+                "japan",
+                "--difficulty",
+                difficulty,
+            ],
+            &"\n".repeat(60),
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        (saves, text(&out.stdout))
+    };
+    let (_, normal) = run("normal");
+    let (hard_saves, hard) = run("hard");
+    let (_, easy) = run("easy");
+    assert_ne!(normal, hard, "the lookahead AI plays other moves");
+    assert_ne!(normal, easy, "the hesitant AI plays fewer moves");
+    let save = std::fs::read_to_string(hard_saves.join("autosave-1.ron")).unwrap();
+    assert!(
+        save.contains("\"doctrine\""),
+        "the save names the AI seats' policy"
+    );
+    // Loading replays the game with the same AI, so it verifies.
+    let loaded = sixparty_in(
+        &hard_saves,
+        &["play", "--load", "autosave-1", "--plain"],
+        "q\n",
+    );
+    assert!(loaded.status.success(), "{}", text(&loaded.stderr));
+    let bad = sixparty(&["play", "--difficulty", "brutal", "--plain"], "");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn the_tutorial_command_starts_the_tutorial_as_japan() {
+    let out = sixparty(&["tutorial", "--plain", "--seed", "1"], "q\n");
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(stdout.contains("Tutorial"), "{stdout}");
+    assert!(stdout.contains("Step 1 of 6"), "{stdout}");
+}

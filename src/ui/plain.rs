@@ -49,6 +49,7 @@ pub struct Plain<R, W> {
     out: W,
     saves: Option<PathBuf>,
     whatif_runs: usize,
+    difficulty: crate::policy::Difficulty,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
@@ -59,7 +60,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             out,
             saves: None,
             whatif_runs: 0,
+            difficulty: crate::policy::Difficulty::Normal,
         }
+    }
+
+    /// How well the AI seats of a new game play.
+    #[must_use]
+    pub fn with_difficulty(mut self, difficulty: crate::policy::Difficulty) -> Self {
+        self.difficulty = difficulty;
+        self
     }
 
     /// Weigh the turning point and the AI in the player's seat at the end, with this many AI
@@ -212,7 +221,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 ""
             }
         )?;
-        let mut session = Session::new(scenario.clone(), seed, humans.clone());
+        let policies = self.difficulty.seats(&scenario, &humans);
+        let mut session = Session::with_policies(scenario.clone(), seed, humans.clone(), policies);
         self.play_on(&mut session)
     }
 

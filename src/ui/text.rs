@@ -73,7 +73,7 @@ pub fn track_lines(
         .map(|(i, t)| {
             let v = crate::sim::rules::tidy(now.tracks[i], 0);
             let change = before
-                .map(|b| v - b.tracks[i])
+                .map(|b| v - crate::sim::rules::tidy(b.tracks[i], 0))
                 .filter(|d| d.abs() >= 0.5)
                 .map(|d| format!(" ({d:+.0})"))
                 .unwrap_or_default();

@@ -63,8 +63,14 @@ pub fn run(
     humans: Vec<PartyIx>,
     seed: u64,
     saves: Option<PathBuf>,
+    difficulty: crate::policy::Difficulty,
 ) -> io::Result<Outcome> {
-    let app = App::setup(entries, chosen, humans, seed, Theme::from_env());
+    let app =
+        App::setup(entries, None, humans, seed, Theme::from_env()).with_difficulty(difficulty);
+    let app = match chosen {
+        Some(scenario) => app.with_chosen(scenario),
+        None => app,
+    };
     run_app(app, saves)
 }
 

@@ -337,6 +337,7 @@ pub struct App {
     play: Option<Play>,
     saves: Option<std::path::PathBuf>,
     whatif_runs: usize,
+    difficulty: crate::policy::Difficulty,
     /// The end-of-game debrief waiting for its what-if figures, weighed on another thread.
     weighing: Option<(
         Debrief,
@@ -383,6 +384,7 @@ impl App {
             play: None,
             saves: None,
             whatif_runs: 0,
+            difficulty: crate::policy::Difficulty::Normal,
             weighing: None,
         };
         if let Some(scenario) = chosen {
@@ -422,6 +424,22 @@ impl App {
     #[must_use]
     pub fn with_whatif_runs(mut self, runs: usize) -> Self {
         self.whatif_runs = runs;
+        self
+    }
+
+    /// Go straight to `scenario` (its seats, or the game if the seats are already named), as
+    /// [`App::setup`] does when given one.
+    #[must_use]
+    pub fn with_chosen(mut self, scenario: Arc<Scenario>) -> Self {
+        self.scenario_given = true;
+        self.scenario_chosen(scenario);
+        self
+    }
+
+    /// How well the AI seats of a new game play; give it before [`App::with_chosen`].
+    #[must_use]
+    pub fn with_difficulty(mut self, difficulty: crate::policy::Difficulty) -> Self {
+        self.difficulty = difficulty;
         self
     }
 
@@ -734,7 +752,8 @@ impl App {
                 briefing_scroll: 0,
             };
         } else {
-            let session = Session::new(scenario, self.seed, humans);
+            let policies = self.difficulty.seats(&scenario, &humans);
+            let session = Session::with_policies(scenario, self.seed, humans, policies);
             self.start(session);
         }
     }
@@ -770,7 +789,9 @@ impl App {
                 } else {
                     marked.clone()
                 };
-                let session = Session::new(Arc::clone(scenario), self.seed, humans);
+                let policies = self.difficulty.seats(scenario, &humans);
+                let session =
+                    Session::with_policies(Arc::clone(scenario), self.seed, humans, policies);
                 self.start(session);
             }
             Action::Back if !self.scenario_given && !self.entries.is_empty() => {
