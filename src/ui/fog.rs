@@ -27,6 +27,48 @@ use crate::sim::{Dynamic, Moment, Order, Target};
 
 use super::text;
 
+/// The advisor's reason as `viewer` may read it: a figure that belongs to another party (its
+/// trust, its fear: "raises China's trust in Japan (-12 → -6)") keeps its direction and loses
+/// its numbers; the seat's own figures, alliances, forums and tracks keep theirs.
+pub fn reason(s: &Scenario, viewer: PartyIx, reason: &str) -> String {
+    reason
+        .split("; ")
+        .map(|clause| {
+            let owner = s
+                .parties
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let at = clause
+                        .find(&format!("{}'s ", p.name))
+                        .or_else(|| clause.find(&format!("{}' ", p.name)))?;
+                    Some((at, i))
+                })
+                .min();
+            match owner {
+                Some((_, i)) if i != viewer.0 => strip_figures(clause),
+                _ => clause.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "raises X (a → b)" without the "(a → b)".
+fn strip_figures(clause: &str) -> String {
+    let mut out = clause.to_owned();
+    while let Some(open) = out.find(" (") {
+        let Some(len) = out[open..].find(')') else {
+            break;
+        };
+        if !out[open..open + len].contains('→') {
+            break;
+        }
+        out.replace_range(open..=open + len, "");
+    }
+    out
+}
+
 /// Whether the fog is on in this game: two or more human seats.
 pub fn on(session: &Session) -> bool {
     session.humans().len() > 1
@@ -77,9 +119,18 @@ pub fn filter_news(
     rows: &[(PartyIx, PartyIx, String)],
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // What a veiled order's own effects announce is veiled with it.
+    let mut secret: Vec<String> = Vec::new();
     for line in lines {
         let shown = if let Some(o) = orders.iter().find(|o| order_news(s, o) == *line) {
-            seen_order(s, viewer, o)
+            let seen = seen_order(s, viewer, o);
+            secret.clear();
+            if seen.as_deref() != Some(line.as_str()) {
+                effect_news(&s.actions[o.action.0].effects, &mut secret);
+            }
+            seen
+        } else if secret.contains(line) {
+            None
         } else if let Some((a, b, _)) = rows
             .iter()
             .find(|(_, _, t)| format!("{t}.") == *line || t == line)
@@ -104,6 +155,21 @@ pub fn filter_news(
         }
     }
     out
+}
+
+/// Every news text the effects can announce.
+fn effect_news(effects: &[crate::scenario::Effect], out: &mut Vec<String>) {
+    use crate::scenario::Effect;
+    for e in effects {
+        match e {
+            Effect::News(t) => out.push(t.clone()),
+            Effect::If(_, then, otherwise) => {
+                effect_news(then, out);
+                effect_news(otherwise, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The news of the last resolved month as `viewer` may see it (all of it when the fog is off).
@@ -241,5 +307,18 @@ mod tests {
         let seen = filter_news(&s, PartyIx(2), &lines, &[o], &[]);
         assert_eq!(seen.len(), 2);
         assert!(!seen.contains(&line));
+    }
+
+    #[test]
+    fn advice_keeps_only_the_viewers_own_figures() {
+        let s = crate::scenario::resolve(crate::scenario::DEFAULT_SCENARIO, None).expect("loads");
+        let japan = s.party_by_id("japan").expect("japan");
+        let r = "raises People's Republic of China's trust in Japan (-12 → -6); but lowers Japan's approval (55 → 52)";
+        assert_eq!(
+            reason(&s, japan, r),
+            "raises People's Republic of China's trust in Japan; but lowers Japan's approval (55 → 52)"
+        );
+        let habit = "raises the habit of the Plus-Three Summit (15 → 16)";
+        assert_eq!(reason(&s, japan, habit), habit);
     }
 }

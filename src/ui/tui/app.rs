@@ -298,6 +298,13 @@ impl Play {
             (None, Vec::new())
         };
         let fog = crate::ui::fog::on(s);
+        let (mut ranked, mut advice) = (ranked, advice);
+        if fog {
+            let sc = s.scenario();
+            for c in ranked.iter_mut().chain(advice.iter_mut()) {
+                c.reason = crate::ui::fog::reason(&sc, p, &c.reason);
+            }
+        }
         self.board = Board {
             fog,
             turn,
@@ -863,7 +870,11 @@ impl App {
                     }
                     play.seat = next.decider;
                     play.refresh();
-                    let advice = play.session.advise_decision(next);
+                    let mut advice = play.session.advise_decision(next);
+                    if several {
+                        advice.reason =
+                            crate::ui::fog::reason(&play.scenario, next.decider, &advice.reason);
+                    }
                     let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
                     self.screen = Screen::Decide(Decision {
                         pending: next,
