@@ -310,6 +310,49 @@ mod tests {
     }
 
     #[test]
+    fn a_veiled_orders_own_news_is_left_out_and_rows_lose_their_figures() {
+        use crate::scenario::{Effect, TargetKind};
+        let s = crate::scenario::resolve(crate::scenario::DEFAULT_SCENARIO, None).expect("loads");
+        let (ix, told) = s
+            .actions
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| {
+                let mut news = Vec::new();
+                effect_news(&a.effects, &mut news);
+                (a.stance == Stance::Cooperative && a.target == TargetKind::Party)
+                    .then_some(())
+                    .and(news.first().cloned())
+                    .map(|n| (i, n))
+            })
+            .expect("a cooperative party action that makes news");
+        assert!(
+            s.actions[ix]
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::News(_) | Effect::If(..)))
+        );
+        let o = Order {
+            party: PartyIx(0),
+            action: crate::scenario::ActionIx(ix),
+            target: Target::Party(PartyIx(1)),
+        };
+        let row = format!(
+            "{}'s trust in {} falls 16 in a month; the row spills over",
+            s.parties[0].name, s.parties[1].name
+        );
+        let lines = vec![order_news(&s, &o), told.clone(), format!("{row}.")];
+        let rows = vec![(PartyIx(0), PartyIx(1), row.clone())];
+        let third = filter_news(&s, PartyIx(2), &lines, &[o], &rows);
+        assert_eq!(third.len(), 2, "{third:?}");
+        assert!(!third.contains(&told), "{third:?}");
+        assert!(third[1].starts_with("Relations between"), "{third:?}");
+        assert!(!third[1].contains("16"), "{third:?}");
+        // The two parties themselves see it all.
+        assert_eq!(filter_news(&s, PartyIx(1), &lines, &[o], &rows), lines);
+    }
+
+    #[test]
     fn advice_keeps_only_the_viewers_own_figures() {
         let s = crate::scenario::resolve(crate::scenario::DEFAULT_SCENARIO, None).expect("loads");
         let japan = s.party_by_id("japan").expect("japan");
