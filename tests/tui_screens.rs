@@ -944,6 +944,11 @@ fn hot_seat_hides_the_other_seats_orders_and_figures() {
         south_summary.contains("Southland · the month's results"),
         "{south_summary}"
     );
+    // Northland's decision of the month is public once taken.
+    assert!(
+        south_summary.contains("A storm closes the harbour: Northland —"),
+        "{south_summary}"
+    );
     // Done to Southland: shown; talks between two others: only that they were held.
     assert!(
         south_summary.contains("Northland: Pressure → Southland."),

@@ -261,6 +261,35 @@ pub fn summary(session: &mut Session, viewer: PartyIx) -> Vec<String> {
     for t in text::track_lines(&s, &state, before.as_ref()) {
         out.push(format!("  {t}"));
     }
+    // The decisions of the month are public once taken: every seat learns of them here.
+    let decided: Vec<String> = session
+        .game
+        .timeline()
+        .iter()
+        .filter_map(|m| match m {
+            Moment::Decided {
+                turn: t,
+                event,
+                party,
+                option,
+            } if *t == turn => {
+                let e = s.events.get(event.0)?;
+                Some(format!(
+                    "{}: {} — {}",
+                    e.title,
+                    text::party_name(&s, *party),
+                    e.options.get(*option)?.label
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    if !decided.is_empty() {
+        out.push(String::from("Decisions taken:"));
+        for d in decided {
+            out.push(format!("  {d}"));
+        }
+    }
     out.push(String::from("What happened:"));
     let results: Vec<String> = session
         .game
