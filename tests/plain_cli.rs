@@ -301,3 +301,61 @@ fn the_tutorial_command_starts_the_tutorial_as_japan() {
     assert!(stdout.contains("Tutorial"), "{stdout}");
     assert!(stdout.contains("Step 1 of 6"), "{stdout}");
 }
+
+/// Hot-seat in plain mode: a banner hands the keyboard over, and China's section (from its
+/// banner to the next) shows nothing of what Japan ordered this month nor Japan's figures.
+#[test]
+fn hot_seat_hands_over_and_hides_the_other_seats_orders() {
+    let out = sixparty(
+        &[
+            "play", "--plain", "--seed", "3", "--as", "japan", "--as", "china",
+        ],
+        &advisor_input(),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let japan_banner = "=== Japan's turn — previous player look away ===";
+    let china_banner = "=== People's Republic of China's turn — previous player look away ===";
+    assert!(stdout.contains(japan_banner), "{stdout}");
+    assert!(stdout.contains(china_banner), "{stdout}");
+    // Turn 1: Japan's orders come first, then China's.
+    let turn1 = &stdout[stdout.find("=== Turn 1 of 24").expect("turn 1")..];
+    let japan_at = turn1.find(japan_banner).expect("Japan's banner");
+    let china_at = turn1.find(china_banner).expect("China's banner");
+    assert!(japan_at < china_at);
+    let japan = &turn1[japan_at..china_at];
+    let china = &turn1[china_at..];
+    let china = &china[..china[china_banner.len()..]
+        .find("=== ")
+        .map_or(china.len(), |i| i + china_banner.len())];
+    let ordered: Vec<&str> = japan
+        .lines()
+        .filter_map(|l| l.split("Ordered: ").nth(1))
+        .collect();
+    assert!(!ordered.is_empty(), "Japan gave orders:\n{japan}");
+    assert!(
+        china.contains("ORDERS for People's Republic of China"),
+        "{china}"
+    );
+    for label in &ordered {
+        assert!(
+            !china.contains(&format!("Ordered: {label}")),
+            "China sees Japan's order {label}:\n{china}"
+        );
+        assert!(
+            !china.contains(&format!("Japan: {label}")),
+            "China sees Japan's order {label}:\n{china}"
+        );
+    }
+    // Japan's private figures and menu are Japan's alone.
+    assert!(!china.contains("ORDERS for Japan"), "{china}");
+    assert!(!china.contains("Japan: security"), "{china}");
+    // Nor, in hot-seat, the trust between third parties.
+    assert!(!stdout.contains("Trust among all"), "{stdout}");
+    // After the month, each seat sees its own summary behind a banner.
+    assert!(
+        stdout.contains("the month's results for Japan")
+            && stdout.contains("the month's results for People's Republic of China"),
+        "{stdout}"
+    );
+}

@@ -464,3 +464,35 @@ fn mouse_clicks_choose_scenario_seat_and_orders() {
     t.wait_exit();
     t.assert_restored();
 }
+
+#[test]
+fn hot_seat_hands_over_between_two_players() {
+    let Some(t) = Tmux::start("hotseat", "play --seed 7 --as japan --as china", 80, 24) else {
+        return;
+    };
+    t.wait_text("Hand over to Japan");
+    t.keys(&["Enter"]);
+    to_orders(&t);
+    t.keys(&["a"]);
+    let japan = t.wait_for("Japan's orders", |s| {
+        s.contains("orders 1 of 2") || s.contains("orders 2 of 2")
+    });
+    assert!(japan.contains("You: Japan"), "{japan}");
+    t.keys(&["e"]);
+    // The hand-over hides all of Japan's screen.
+    let between = t.wait_text("Hand over to People's Republic of China");
+    for absent in ["You: Japan", "capital", "Orders ·", "Relations"] {
+        assert!(!between.contains(absent), "{absent} shown:\n{between}");
+    }
+    t.keys(&["Enter"]);
+    let china = to_orders(&t);
+    assert!(
+        china.contains("You: PRC") || china.contains("You: People's"),
+        "{china}"
+    );
+    assert!(china.contains("orders 0 of 2"), "{china}");
+    assert!(!china.contains("You: Japan"), "{china}");
+    t.keys(&["C-c"]);
+    assert_eq!(t.wait_exit(), 0);
+    t.assert_restored();
+}

@@ -842,3 +842,128 @@ fn page_keys_scroll_a_long_briefing_to_its_objectives() {
     press(&mut app, KeyCode::Down);
     assert!(screen(&app, 80, 24).contains("↓ more: PgDn"));
 }
+
+/// Give this order through the keys: move the highlight onto it, then Enter.
+fn give_by_keys(app: &mut App, label: &str) {
+    for _ in 0..40 {
+        let play = app.play().expect("game");
+        let on = sixparty::ui::tui::view::highlighted_order(play).map(|o| o.label(&play.scenario));
+        if on.as_deref() == Some(label) {
+            press(app, KeyCode::Enter);
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("{label} is not on offer");
+}
+
+#[test]
+fn hot_seat_hides_the_other_seats_orders_and_figures() {
+    let s = Arc::new(scenario::load_str(HARBOUR, "harbour.ron").expect("the test region loads"));
+    let mut app = App::with_session(
+        Session::new(s, 1, vec![PartyIx(0), PartyIx(1)]),
+        Theme::plain(),
+    );
+    // Northland first: the hand-over, its decision, its orders.
+    let handover = screen(&app, 80, 24);
+    assert!(
+        handover.contains("Pass the laptop to the player of Northland"),
+        "{handover}"
+    );
+    assert!(!handover.contains("capital"), "{handover}");
+    press(&mut app, KeyCode::Enter);
+    skip_decisions(&mut app);
+    assert!(matches!(app.screen(), Screen::Orders));
+    give_by_keys(&mut app, "Pressure → Southland");
+    give_by_keys(&mut app, "Engage → Isle Republic");
+    let north = screen(&app, 200, 50);
+    assert!(north.contains("You: Northland"), "{north}");
+    assert!(north.contains("capital 1 left"), "{north}");
+    assert!(north.contains("Pressure → Southland"), "{north}");
+    press(&mut app, KeyCode::Char('e'));
+    // The hand-over hides everything of Northland's.
+    assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(1)));
+    let between = screen(&app, 200, 50);
+    for absent in ["Northland:", "Pressure", "Engage", "capital", "You:"] {
+        assert!(!between.contains(absent), "{absent} shown:\n{between}");
+    }
+    press(&mut app, KeyCode::Enter);
+    skip_decisions(&mut app);
+    assert!(matches!(app.screen(), Screen::Orders));
+    let (north_in_isle, isle_in_north) = {
+        let st = &app.play().expect("game").board.state;
+        (st.trust[0][2], st.trust[2][0])
+    };
+    for (w, h) in [(80, 24), (200, 50)] {
+        let south = screen(&app, w, h);
+        assert!(south.contains("You: Southland"), "{south}");
+        assert!(!south.contains("You: Northland"), "{south}");
+        // Northland's orders of this month: neither given nor news; Southland cannot order
+        // anything "→ Southland" itself, so any such label would be Northland's.
+        assert!(!south.contains("→ Southland"), "{south}");
+        assert!(!south.contains("Pressure → Southland"), "{south}");
+        assert!(!south.contains("Northland: "), "{south}");
+        // Southland's own capital is shown, not Northland's "capital 1 left".
+        assert!(!south.contains("capital 1 left"), "{south}");
+        assert!(south.contains("capital 3 left"), "{south}");
+    }
+    // The heat map keeps only Southland's own row and column: the trust between Northland and
+    // the Isle is a question mark.
+    let wide = screen(&app, 200, 50);
+    let nor_row = wide
+        .lines()
+        .find(|l| l.contains("NOR  ") && l.contains('?'))
+        .unwrap_or_else(|| panic!("a veiled NOR row:\n{wide}"));
+    assert!(
+        !nor_row.contains(&format!("{north_in_isle:+.0}")),
+        "{nor_row}"
+    );
+    let isl_row = wide
+        .lines()
+        .find(|l| l.contains("ISL  ") && l.contains('?'))
+        .unwrap_or_else(|| panic!("a veiled ISL row:\n{wide}"));
+    assert!(
+        !isl_row.contains(&format!("{isle_in_north:+.0}")),
+        "{isl_row}"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    // The month resolves: each seat sees its summary behind a hand-over.
+    assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(0)));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Summary { party, .. } if *party == PartyIx(0)));
+    let north_summary = screen(&app, 120, 40);
+    assert!(
+        north_summary.contains("Northland: Engage → Isle Republic."),
+        "{north_summary}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(1)));
+    press(&mut app, KeyCode::Enter);
+    let south_summary = screen(&app, 120, 40);
+    assert!(
+        south_summary.contains("Southland · the month's results"),
+        "{south_summary}"
+    );
+    // Northland's decision of the month is public once taken.
+    assert!(
+        south_summary.contains("A storm closes the harbour: Northland —"),
+        "{south_summary}"
+    );
+    // Done to Southland: shown; talks between two others: only that they were held.
+    assert!(
+        south_summary.contains("Northland: Pressure → Southland."),
+        "{south_summary}"
+    );
+    assert!(
+        south_summary.contains("Talks were held between Northland and Isle Republic."),
+        "{south_summary}"
+    );
+    assert!(
+        !south_summary.contains("Engage → Isle Republic"),
+        "{south_summary}"
+    );
+    press(&mut app, KeyCode::Enter);
+    // The next month begins with a hand-over again.
+    assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(0)));
+    assert_eq!(app.play().expect("game").session.game.turn(), 2);
+}

@@ -50,17 +50,32 @@ pub struct Plain<R, W> {
     saves: Option<PathBuf>,
     whatif_runs: usize,
     difficulty: crate::policy::Difficulty,
+    /// Hot-seat: the seat whose player has the keyboard now.
+    holder: Option<PartyIx>,
+    /// Hot-seat: blank lines printed before a hand-over banner, to push the previous seat's
+    /// text off a shared screen (only when standard output is a terminal).
+    gap: usize,
 }
+
+/// Blank lines before a hand-over banner on a terminal: more than a tall window holds.
+const HANDOVER_GAP: usize = 60;
 
 impl<R: BufRead, W: Write> Plain<R, W> {
     /// A plain game reading `input` and writing `out`, without saves.
     pub fn new(input: R, out: W) -> Self {
+        use std::io::IsTerminal;
         Self {
             input,
             out,
             saves: None,
             whatif_runs: 0,
             difficulty: crate::policy::Difficulty::Normal,
+            holder: None,
+            gap: if io::stdout().is_terminal() {
+                HANDOVER_GAP
+            } else {
+                0
+            },
         }
     }
 
@@ -77,6 +92,41 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     pub fn with_whatif_runs(mut self, runs: usize) -> Self {
         self.whatif_runs = runs;
         self
+    }
+
+    /// Hot-seat: hand the keyboard to the player of `party`, unless it has it already. Prints
+    /// (after blank lines, on a terminal) a banner and waits for Enter; false if the input
+    /// ended or the player typed `q`.
+    fn hand_to(&mut self, session: &Session, party: PartyIx) -> io::Result<bool> {
+        if !super::fog::on(session) || self.holder == Some(party) {
+            return Ok(true);
+        }
+        let s = session.scenario();
+        let name = text::party_name(&s, party);
+        for _ in 0..self.gap {
+            writeln!(self.out)?;
+        }
+        writeln!(
+            self.out,
+            "\n=== {name}'s turn — previous player look away ==="
+        )?;
+        writeln!(
+            self.out,
+            "Pass the keyboard to the player of {name}; press Enter when ready (q stops)."
+        )?;
+        write!(self.out, "Ready> ")?;
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.out)?;
+            return Ok(false);
+        }
+        let t = line.trim();
+        if t.eq_ignore_ascii_case("q") || t.eq_ignore_ascii_case("quit") {
+            return Ok(false);
+        }
+        self.holder = Some(party);
+        Ok(true)
     }
 
     /// Save games in this folder: `s [NAME]` at a prompt, and an autosave after every turn and
@@ -300,8 +350,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         }
         for p in session.human_decisions() {
+            if !self.hand_to(session, p.decider)? {
+                return Ok(false);
+            }
             let e = &s.events[p.event.0];
-            let advice = session.advise_decision(p);
+            let mut advice = session.advise_decision(p);
+            if super::fog::on(session) {
+                advice.reason = super::fog::reason(&s, p.decider, &advice.reason);
+            }
             writeln!(
                 self.out,
                 "\nDECISION for {} — {}\n{}",
@@ -330,14 +386,28 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             session.open_orders().map_err(io::Error::other)?;
         }
         for h in session.humans().to_vec() {
-            if !self.orders(session, h)? {
+            if !self.hand_to(session, h)? || !self.orders(session, h)? {
                 return Ok(false);
             }
         }
         let report = session.end_turn().map_err(io::Error::other)?;
-        writeln!(self.out, "\nThe month's results:")?;
-        for n in report.results() {
-            writeln!(self.out, "  - {}", n.text)?;
+        if !super::fog::on(session) {
+            writeln!(self.out, "\nThe month's results:")?;
+            for n in report.results() {
+                writeln!(self.out, "  - {}", n.text)?;
+            }
+            return Ok(true);
+        }
+        // Hot-seat: each seat in turn sees the month as the fog lets it see it.
+        for h in session.humans().to_vec() {
+            if !self.hand_to(session, h)? {
+                // The month is resolved: stopping here loses nothing.
+                return Ok(true);
+            }
+            writeln!(self.out)?;
+            for l in super::fog::summary(session, h) {
+                writeln!(self.out, "{l}")?;
+            }
         }
         Ok(true)
     }
@@ -375,11 +445,22 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             fig(Figure::Power),
             crate::sim::rules::score(&facts, h)
         )?;
+        let fog = super::fog::on(session);
         let others: Vec<String> = (0..s.parties.len())
             .map(PartyIx)
             .filter(|p| *p != h)
             .map(|p| {
                 let theirs = facts.get(Var::Trust(p, h));
+                if fog {
+                    // Hot-seat: another party's regard shows as a mood; its fear not at all.
+                    return format!(
+                        "{} {} toward you (you {:+.0}, threat {:.0})",
+                        s.parties[p.0].short,
+                        text::mood(theirs),
+                        facts.get(Var::Trust(h, p)),
+                        facts.get(Var::Threat(h, p))
+                    );
+                }
                 format!(
                     "{} {} (trust you {:+.0}, you trust them {:+.0}, you fear them {:.0}, they fear you {:.0})",
                     s.parties[p.0].short,
@@ -452,7 +533,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 format!("{} trusts {}", s.parties[i].short, cells.join(", "))
             })
             .collect();
-        writeln!(self.out, "Trust among all: {}", rows.join("; "))?;
+        // Hot-seat: the trust between other parties is theirs to know.
+        if !fog {
+            writeln!(self.out, "Trust among all: {}", rows.join("; "))?;
+        }
         Ok(())
     }
 
@@ -469,7 +553,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         loop {
             let given = session.game.orders_of(h);
             let capital = session.game.capital_left(h);
-            let ranked = session.ranked_orders(h);
+            let mut ranked = session.ranked_orders(h);
+            let mut advice = session.advise_orders(h).into_iter().next();
+            if super::fog::on(session) {
+                for c in ranked.iter_mut().chain(advice.iter_mut()) {
+                    c.reason = super::fog::reason(&s, h, &c.reason);
+                }
+            }
             if ranked.is_empty() {
                 writeln!(self.out, "No more orders possible this turn.")?;
                 return Ok(true);
@@ -479,7 +569,6 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     numbered.push(c.order);
                 }
             }
-            let advice = session.advise_orders(h).into_iter().next();
             writeln!(
                 self.out,
                 "\nORDERS for {} — capital {capital:.1}, {} of {} orders given:",

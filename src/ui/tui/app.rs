@@ -134,6 +134,15 @@ pub enum Screen {
         /// Who plays next.
         party: PartyIx,
     },
+    /// Hot-seat: one seat's summary of the month just resolved, as the fog lets it see it.
+    Summary {
+        /// Whose summary.
+        party: PartyIx,
+        /// The summary's text.
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
     /// An event waits for a decision.
     Decide(Decision),
     /// The main screen: map, relations, news, orders.
@@ -173,6 +182,9 @@ pub struct Board {
     pub last_news: Vec<String>,
     /// News of this turn so far.
     pub news_now: Vec<String>,
+    /// Hot-seat: the fog of war is on (see [`crate::ui::fog`]); what the seat may not know is
+    /// not drawn.
+    pub fog: bool,
 }
 
 impl Board {
@@ -194,6 +206,8 @@ pub struct Play {
     pub handed_to: Option<PartyIx>,
     /// Seats that still have to give their orders this turn.
     pub to_order: Vec<PartyIx>,
+    /// Hot-seat: seats that still have to see the summary of the month just resolved.
+    pub to_summarise: Vec<PartyIx>,
     /// What is shown.
     pub board: Board,
     /// The focused panel.
@@ -217,6 +231,7 @@ impl Play {
             seat,
             handed_to: None,
             to_order: Vec::new(),
+            to_summarise: Vec::new(),
             board: Board {
                 turn: 0,
                 state,
@@ -228,6 +243,7 @@ impl Play {
                 last_turn: None,
                 last_news: Vec::new(),
                 news_now: Vec::new(),
+                fog: false,
             },
             focus: Focus::Orders,
             selected: 0,
@@ -268,21 +284,29 @@ impl Play {
             } else {
                 Vec::new()
             };
-            let fresh = report
-                .news
-                .iter()
+            // Hot-seat: only what this seat may know of the month (see `ui::fog`).
+            let fresh = crate::ui::fog::last_month(s, p)
+                .into_iter()
                 .filter(|n| {
                     // Each line seen during the turn hides one line of the report.
-                    let known = seen.iter().position(|t| *t == n.text);
+                    let known = seen.iter().position(|t| t == n);
                     known.map(|i| seen.remove(i)).is_none()
                 })
-                .map(|n| n.text.clone())
                 .collect();
             (Some(report.turn), fresh)
         } else {
             (None, Vec::new())
         };
+        let fog = crate::ui::fog::on(s);
+        let (mut ranked, mut advice) = (ranked, advice);
+        if fog {
+            let sc = s.scenario();
+            for c in ranked.iter_mut().chain(advice.iter_mut()) {
+                c.reason = crate::ui::fog::reason(&sc, p, &c.reason);
+            }
+        }
         self.board = Board {
+            fog,
             turn,
             capital_left: s.game.capital_left(p),
             news_now: s.game.news_so_far(),
@@ -618,6 +642,22 @@ impl App {
                     self.advance();
                 }
             }
+            Screen::Summary { scroll, lines, .. } => {
+                let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let max = view::debrief_scroll_max(lines, area);
+                match action {
+                    Action::Select => {
+                        if let Some(play) = &mut self.play {
+                            if !play.to_summarise.is_empty() {
+                                play.to_summarise.remove(0);
+                            }
+                        }
+                        self.advance();
+                    }
+                    _ => *scroll = scrolled(*scroll, action, page, max),
+                }
+            }
             Screen::Decide(_) => self.on_decide(action),
             Screen::Orders => self.on_orders(action),
             Screen::Debrief { scroll, lines, .. } => {
@@ -658,7 +698,7 @@ impl App {
                 }
                 None => return,
             },
-            Screen::Handover { .. } | Screen::Debrief { .. } => return,
+            Screen::Handover { .. } | Screen::Summary { .. } | Screen::Debrief { .. } => return,
         };
         let view::Hit::Item(i) = hit else {
             return;
@@ -679,7 +719,10 @@ impl App {
             Screen::ChooseScenario { .. } | Screen::ChooseParty { .. } | Screen::Debrief { .. } => {
                 self.leave_now();
             }
-            Screen::Handover { .. } | Screen::Decide(_) | Screen::Orders => {
+            Screen::Handover { .. }
+            | Screen::Summary { .. }
+            | Screen::Decide(_)
+            | Screen::Orders => {
                 self.overlay = Some(Overlay::ConfirmQuit);
             }
         }
@@ -839,6 +882,22 @@ impl App {
             return;
         };
         loop {
+            // Hot-seat: after a month resolves, each seat sees its summary behind a hand-over.
+            if let Some(&seat) = play.to_summarise.first() {
+                if play.handed_to != Some(seat) {
+                    self.screen = Screen::Handover { party: seat };
+                    return;
+                }
+                play.seat = seat;
+                play.refresh();
+                let lines = crate::ui::fog::summary(&mut play.session, seat);
+                self.screen = Screen::Summary {
+                    party: seat,
+                    lines,
+                    scroll: 0,
+                };
+                return;
+            }
             let result = match play.session.game.phase() {
                 Phase::BetweenTurns => {
                     play.to_order = play.session.humans().to_vec();
@@ -871,7 +930,11 @@ impl App {
                     }
                     play.seat = next.decider;
                     play.refresh();
-                    let advice = play.session.advise_decision(next);
+                    let mut advice = play.session.advise_decision(next);
+                    if several {
+                        advice.reason =
+                            crate::ui::fog::reason(&play.scenario, next.decider, &advice.reason);
+                    }
                     let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
                     self.screen = Screen::Decide(Decision {
                         pending: next,
@@ -894,6 +957,9 @@ impl App {
                         return;
                     }
                     let ended = play.session.end_turn().map(|_| ());
+                    if ended.is_ok() && several {
+                        play.to_summarise = play.session.humans().to_vec();
+                    }
                     if let (Ok(()), Some(dir)) = (&ended, &self.saves) {
                         if !play.session.game.is_over() {
                             if let Err(e) = crate::save::autosave(dir, &mut play.session) {
@@ -1101,7 +1167,9 @@ impl App {
             let max = view::decision_scroll_max(play, d, area);
             d.scroll = d.scroll.min(max);
         }
-        if let Screen::Debrief { lines, scroll, .. } = &mut self.screen {
+        if let Screen::Debrief { lines, scroll, .. } | Screen::Summary { lines, scroll, .. } =
+            &mut self.screen
+        {
             *scroll = (*scroll).min(view::debrief_scroll_max(lines, area));
         }
     }

@@ -78,6 +78,26 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 render_handover(frame, app.theme(), play, *party);
             }
         }
+        Screen::Summary {
+            party,
+            lines,
+            scroll,
+        } => {
+            if let Some(play) = app.play() {
+                let title = format!("{} · the month's results", play.scenario.party(*party).name);
+                render_text(
+                    frame,
+                    app.theme(),
+                    (&title, lines, *scroll),
+                    &[
+                        ("↑↓", "scroll"),
+                        ("PgUp/PgDn", "page"),
+                        ("Enter", "go on"),
+                        ("q", "quit"),
+                    ],
+                );
+            }
+        }
         Screen::Decide(d) => {
             if let Some(play) = app.play() {
                 render_decision(frame, app, play, d);
@@ -554,13 +574,19 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
         let theirs = st.trust[i][me];
         let threat = st.threat[me][i];
         let feared = st.threat[i][me];
+        // Hot-seat: how another party regards you shows as a mood only, its fear not at all.
+        let theirs_text = if play.board.fog {
+            format!("{:>5}", mood_mark(theirs))
+        } else {
+            format!("{theirs:>+5.0}")
+        };
         let mut spans = vec![
             Span::raw(pad(&p.short, 5)),
             Span::styled(
                 format!("{mine:>+4.0} {:<8}", text::mood(mine)),
                 theme.mood(mine),
             ),
-            Span::styled(format!("{theirs:>+5.0}"), theme.mood(theirs)),
+            Span::styled(theirs_text, theme.mood(theirs)),
         ];
         if w >= 50 {
             spans.push(Span::styled(
@@ -570,7 +596,11 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
         }
         if w >= 41 {
             spans.push(Span::styled(format!("{threat:>9.0}"), theme.threat(threat)));
-            spans.push(Span::styled(format!("{feared:>9.0}"), theme.threat(feared)));
+            if play.board.fog {
+                spans.push(Span::styled(format!("{:>9}", "?"), theme.dim()));
+            } else {
+                spans.push(Span::styled(format!("{feared:>9.0}"), theme.threat(feared)));
+            }
         } else {
             spans.push(Span::styled(format!("{threat:>7.0}"), theme.threat(threat)));
         }
@@ -647,6 +677,25 @@ fn render_heat_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect)
         for (j, &t) in trust[i].iter().enumerate().take(n) {
             if i == j {
                 spans.push(Span::styled(pad(" ·", cell), theme.dim()));
+                continue;
+            }
+            // Hot-seat: the seat knows its own trust; of the others' only their mood toward
+            // it; nothing of the trust between third parties.
+            let me = play.seat.0;
+            if play.board.fog && i != me {
+                let text = if j == me {
+                    format!("{:>4}{:<2}", "", mood_mark(t))
+                } else {
+                    format!("{:>4}", "?")
+                };
+                let text = if cell >= 7 {
+                    text
+                } else {
+                    text.trim().to_owned()
+                };
+                let style = if j == me { theme.heat(t) } else { theme.dim() };
+                spans.push(Span::styled(pad(&text, cell - 1), style));
+                spans.push(Span::raw(" "));
                 continue;
             }
             let text = if cell >= 7 {
@@ -891,7 +940,7 @@ pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
             let offset = window(&rows, play.selected, usize::from(inner.height));
             Some(item_at(&rows, offset, inner, x, y).map_or(Hit::Orders, Hit::Item))
         }
-        Screen::Handover { .. } | Screen::Debrief { .. } => None,
+        Screen::Handover { .. } | Screen::Summary { .. } | Screen::Debrief { .. } => None,
     }
 }
 
@@ -1576,19 +1625,27 @@ fn render_handover(frame: &mut Frame<'_>, theme: Theme, play: &Play, party: Part
     let area = frame.area();
     let name = text::party_name(&play.scenario, party);
     let heading = text::turn_heading(&play.scenario, play.session.game.turn().max(1));
+    // Nothing of the previous seat is drawn: the whole screen is this box.
     let lines = vec![
         Line::styled(heading, theme.dim()),
         Line::raw(""),
         Line::styled(format!("Hand over to {name}"), theme.title()),
         Line::raw(""),
-        Line::raw("The other players look away."),
+        Line::raw(format!("Pass the laptop to the player of {name}.")),
+        Line::raw("Everyone else looks away."),
+        Line::raw(""),
         Line::raw(format!("{name}: press Enter when ready.")),
     ];
-    let box_area = centered(area, 50, 10);
+    let box_area = centered(area, 64, 12);
     let block = panel(theme, "Hot-seat", true);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), inner);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        inner,
+    );
     let [_, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     render_keys(
         frame,
@@ -1639,6 +1696,26 @@ fn render_debrief(
     lines: &[String],
     scroll: usize,
 ) {
+    render_text(
+        frame,
+        theme,
+        (title, lines, scroll),
+        &[
+            ("↑↓", "scroll"),
+            ("PgUp/PgDn", "page"),
+            ("Home/End", "top/bottom"),
+            ("Enter/q", "leave"),
+        ],
+    );
+}
+
+/// A long text in a bordered panel, scrolled, with the keys on the bottom line.
+fn render_text(
+    frame: &mut Frame<'_>,
+    theme: Theme,
+    (title, lines, scroll): (&str, &[String], usize),
+    keys_shown: &[(&str, &str)],
+) {
     let area = frame.area();
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut block = panel(theme, title, true);
@@ -1671,17 +1748,7 @@ fn render_debrief(
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    render_keys(
-        frame,
-        theme,
-        &[
-            ("↑↓", "scroll"),
-            ("PgUp/PgDn", "page"),
-            ("Home/End", "top/bottom"),
-            ("Enter/q", "leave"),
-        ],
-        keys,
-    );
+    render_keys(frame, theme, keys_shown, keys);
 }
 
 /// How far the debrief can scroll on a terminal of this size.
