@@ -424,6 +424,46 @@ impl Debrief {
             ));
         }
         out.push(String::new());
+        out.push(String::from(
+            "Over time (start → end; each line scaled between its own low and high):",
+        ));
+        let series = &self.series;
+        let groups: [(&str, &Vec<Line>); 5] = [
+            ("Scores", &series.scores),
+            ("Tracks", &series.tracks),
+            ("Trust", &series.trust),
+            ("Forum habits", &series.habits),
+            ("Alliances", &series.alliances),
+        ];
+        for (title, lines) in groups {
+            if lines.is_empty() {
+                continue;
+            }
+            out.push(format!("  {title}:"));
+            let width = lines
+                .iter()
+                .map(|l| l.name.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(34);
+            for l in lines {
+                let (Some(a), Some(b)) = (l.values.first(), l.values.last()) else {
+                    continue;
+                };
+                let name: String = if l.name.chars().count() > width {
+                    l.name.chars().take(width - 1).chain(['…']).collect()
+                } else {
+                    l.name.clone()
+                };
+                out.push(format!(
+                    "    {name:<width$} {:>4.0} {} {}",
+                    rules::tidy(*a, 0),
+                    export::sparkline(&l.values),
+                    rules::tidy(*b, 0)
+                ));
+            }
+        }
+        out.push(String::new());
         out.push(String::from("Timeline:"));
         if self.timeline.is_empty() {
             out.push(String::from("  (nothing of note)"));
@@ -806,18 +846,18 @@ fn series(s: &Scenario, history: &[GameState], humans: &[PartyIx]) -> Series {
         }
     }
     let habits = (0..s.forums.len())
-        .map(|f| {
-            line(format!("{} habit", s.forums[f].name), &|st| {
-                st.forums[f].habit
-            })
-        })
+        .map(|f| line(s.forums[f].name.clone(), &|st| st.forums[f].habit))
         .collect();
     let mut alliances = Vec::new();
     for (i, al) in s.alliances.iter().enumerate() {
-        alliances.push(line(format!("{} commitment", al.name), &|st| {
+        let pair = format!(
+            "{}–{}",
+            s.parties[al.patron.0].short, s.parties[al.client.0].short
+        );
+        alliances.push(line(format!("{pair} commitment"), &|st| {
             st.alliances[i].figures[0]
         }));
-        alliances.push(line(format!("{} abandonment fear", al.name), &|st| {
+        alliances.push(line(format!("{pair} fear of abandonment"), &|st| {
             st.alliances[i].figures[1]
         }));
     }
