@@ -657,7 +657,8 @@ fn play(
                 .with_whatif_runs(sixparty::ui::whatif_runs());
             finish_plain(game.play_on(&mut session))
         } else {
-            finish_tui(tui::run_session(session, Some(saves)), seed)
+            let flag = saves_flag(&saves);
+            finish_tui(tui::run_session(session, Some(saves)), seed, &flag)
         };
     }
     let named = args.scenario.is_some() || plain || !args.parties.is_empty();
@@ -692,6 +693,7 @@ fn play(
         finish_plain(game.play(scenario, seed, humans))
     } else {
         let (entries, _) = scenario::catalogue_in(dir, mods);
+        let flag = saves_flag(&saves);
         finish_tui(
             tui::run(
                 entries,
@@ -702,6 +704,7 @@ fn play(
                 args.difficulty.into(),
             ),
             seed,
+            &flag,
         )
     }
 }
@@ -715,12 +718,26 @@ fn finish_plain(result: io::Result<Ending>) -> Result<(), Failure> {
     }
 }
 
-fn finish_tui(result: io::Result<tui::Outcome>, seed: u64) -> Result<(), Failure> {
+/// `--saves-dir DIR ` for a command line that must find this saves folder again, if it is not
+/// the one found by default.
+fn saves_flag(saves: &std::path::Path) -> String {
+    if saves == sixparty::save::saves_dir(None) {
+        String::new()
+    } else {
+        format!("--saves-dir {} ", saves.display())
+    }
+}
+
+fn finish_tui(
+    result: io::Result<tui::Outcome>,
+    seed: u64,
+    saves_flag: &str,
+) -> Result<(), Failure> {
     match result {
         Ok(tui::Outcome::Finished | tui::Outcome::Quit { turn: 0 }) => Ok(()),
         Ok(tui::Outcome::Quit { turn }) => {
             outln!(
-                "Quit at turn {turn} (seed {seed}); the game was autosaved: go on with `sixparty --load autosave-1`."
+                "Quit at turn {turn} (seed {seed}); the game was autosaved: go on with `sixparty {saves_flag}--load autosave-1`."
             );
             Ok(())
         }

@@ -338,15 +338,7 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
         }
     }
     if let Some(dir) = dir {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|rd| {
-                rd.filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
+        let files = ron_files(dir);
         for path in files {
             let shown = path.display().to_string();
             let text = match read_text(&path) {
@@ -447,4 +439,18 @@ pub fn resolve_in(
         hint,
         available: ids,
     })
+}
+
+/// The `.ron` files directly in a folder, sorted by name (none if it cannot be read).
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }

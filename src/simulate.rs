@@ -348,28 +348,37 @@ impl Summary {
             "{}: {} all-AI games, seed {}",
             s.title, self.runs, self.seed
         )];
-        out.push(String::new());
-        out.push(format!(
-            "{:<40} {:>7} {:>7} {:>7} {:>7}",
-            "final score", "mean", "median", "5%", "95%"
-        ));
-        for (n, p) in self.scores.iter().zip(&s.parties) {
+        let table = |out: &mut Vec<String>, title: &str, rows: Vec<(&str, &Named)>| {
+            out.push(String::new());
             out.push(format!(
-                "{:<40} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
-                p.name, n.mean, n.median, n.p5, n.p95
+                "{title:<40} {:>7} {:>7} {:>7} {:>7}",
+                "mean", "median", "5%", "95%"
             ));
-        }
-        out.push(String::new());
-        out.push(format!(
-            "{:<40} {:>7} {:>7} {:>7} {:>7}",
-            "track at the end", "mean", "median", "5%", "95%"
-        ));
-        for (n, t) in self.tracks.iter().zip(&s.tracks) {
-            out.push(format!(
-                "{:<40} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
-                t.name, n.mean, n.median, n.p5, n.p95
-            ));
-        }
+            for (name, n) in rows {
+                out.push(format!(
+                    "{name:<40} {:>7.1} {:>7.1} {:>7.1} {:>7.1}",
+                    n.mean, n.median, n.p5, n.p95
+                ));
+            }
+        };
+        table(
+            &mut out,
+            "final score",
+            s.parties
+                .iter()
+                .map(|p| p.name.as_str())
+                .zip(&self.scores)
+                .collect(),
+        );
+        table(
+            &mut out,
+            "track at the end",
+            s.tracks
+                .iter()
+                .map(|t| t.name.as_str())
+                .zip(&self.tracks)
+                .collect(),
+        );
         let pct = |k: usize| 100.0 * k as f32 / self.runs.max(1) as f32;
         out.push(String::new());
         out.push("events (share of games in which each fired; the choices made)".to_string());

@@ -318,8 +318,8 @@ fn a_player_plays_several_turns_resizes_and_quits() {
     let after = String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-J", "-t", "g"]).stdout)
         .into_owned();
     assert!(
-        after.contains("sixparty --load autosave-1"),
-        "says how to go on:\n{after}"
+        after.contains("--load autosave-1") && after.contains("sixparty --saves-dir "),
+        "says how to go on, with the saves folder it was given:\n{after}"
     );
     t.assert_restored();
 }

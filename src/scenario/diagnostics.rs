@@ -262,15 +262,7 @@ pub fn check(paths: &[PathBuf], dir: Option<&Path>, mods_dir: Option<&Path>) -> 
     }
     for p in paths {
         if p.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| {
-                    rd.filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|f| f.extension().is_some_and(|x| x == "ron"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            files.sort();
+            let files = super::ron_files(p);
             if files.is_empty() {
                 reports.push(FileReport {
                     path: p.display().to_string(),

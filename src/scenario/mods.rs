@@ -284,15 +284,7 @@ pub fn load_merged(whole: &str, ext: &Extension, path: &str) -> Result<Scenario,
 /// Add the mods folder's files to the catalogue, in the order and with the rules of the module
 /// documentation. Problems are added to `errors`; a refused file is left out of `entries`.
 pub fn add_folder(dir: &Path, entries: &mut Vec<Entry>, errors: &mut Vec<ScenarioError>) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
+    let files = super::ron_files(dir);
     let taken = |entries: &[Entry], id: &str| {
         entries
             .iter()
