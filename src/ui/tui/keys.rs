@@ -102,7 +102,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Tab", "switch focus between the orders and the news"),
     (
         "s",
-        "save the game under a name, in the saves folder (also autosaved every turn)",
+        "save under a name (the game also autosaves every turn)",
     ),
     ("1-9", "pick a numbered option"),
     (
