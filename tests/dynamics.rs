@@ -365,3 +365,30 @@ fn simultaneous_choices_interact() {
         "a summit pays only if both come: {both} vs {alone}"
     );
 }
+
+/// The debrief's detector, on a game built to avoid the dynamics that need a move: every party
+/// passes every month, so no red line is crossed, no venue is shopped, no move is returned in
+/// kind, no row spills over, no weak party presses, no ally is reassured. The tests above show
+/// each of these found in a game built to show it.
+#[test]
+fn a_quiet_game_shows_none_of_the_dynamics_that_need_a_move() {
+    let s = mini();
+    let mut g = Game::new(s.clone(), 2);
+    for _ in 0..4 {
+        turn(&mut g, &[]);
+    }
+    let mut session = sixparty::session::Session::new(s, 2, vec![]);
+    session.game = g;
+    let d = sixparty::debrief::Debrief::of(&mut session);
+    for dynamic in [
+        Dynamic::RedLines,
+        Dynamic::ForumShopping,
+        Dynamic::Reciprocity,
+        Dynamic::IssueLinkage,
+        Dynamic::Brinkmanship,
+        Dynamic::AllianceSecurityDilemma,
+    ] {
+        let f = d.findings.iter().find(|f| f.dynamic == dynamic).unwrap();
+        assert!(!f.occurred, "{dynamic:?} found in a quiet game: {}", f.why);
+    }
+}
