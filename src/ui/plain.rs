@@ -108,7 +108,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         writeln!(
             self.out,
-            "\n=== {name}'s turn — previous player look away ==="
+            "\n=== {} turn — previous player look away ===",
+            rules::possessive(&name)
         )?;
         writeln!(
             self.out,
