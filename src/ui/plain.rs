@@ -109,7 +109,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         writeln!(
             self.out,
             "\n=== {} turn — previous player look away ===",
-            rules::possessive(&name)
+            rules::possessive(name)
         )?;
         writeln!(
             self.out,
