@@ -270,6 +270,7 @@ pub struct WhatIf {
     humans: Vec<PartyIx>,
     choices: Vec<crate::session::HumanChoice>,
     actual: Vec<f32>,
+    finished: bool,
 }
 
 impl WhatIf {
@@ -280,6 +281,7 @@ impl WhatIf {
             .map(|p| session.game.score(PartyIx(p)))
             .collect();
         WhatIf {
+            finished: session.game.is_over(),
             seed: session.seed(),
             humans: session.humans().to_vec(),
             choices: session.choices().to_vec(),
@@ -288,10 +290,11 @@ impl WhatIf {
         }
     }
 
-    /// Run the what-if games: `None` with no human seat or no runs.
+    /// Run the what-if games: `None` with no human seat, no runs, or a game not finished (its
+    /// scores are not final, so there is nothing to set the AI's results beside).
     pub fn weigh(&self, runs: usize) -> Result<Option<Weighed>, GameError> {
         let s = &self.scenario;
-        if self.humans.is_empty() || runs == 0 {
+        if self.humans.is_empty() || runs == 0 || !self.finished {
             return Ok(None);
         }
         let seats = whatif::compare_seats(s, self.seed, &self.humans, &self.actual, runs)?;

@@ -503,6 +503,11 @@ fn debrief(
             outln!("{l}");
         }
     }
+    if !session.game.is_over() && runs > 0 {
+        eprintln!(
+            "The game is not finished, so the debrief is of the game so far, without the what-if figures; `sixparty simulate --from {name}` plays it on with the AI."
+        );
+    }
     Ok(())
 }
 

@@ -78,3 +78,61 @@ fn sparklines_scale_each_line_between_its_own_extremes() {
     assert_eq!(export::sparkline(&[7.0, 7.0]), "▄▄");
     assert_eq!(export::sparkline(&[10.0, 5.0]), "█▁");
 }
+
+#[test]
+fn an_unfinished_save_gets_the_debrief_so_far_and_files_are_written() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("sixparty-debrief-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let saves = dir.join("saves");
+    let run = |args: &[&str], input: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sixparty"))
+            .arg("--saves-dir")
+            .arg(&saves)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+        child.wait_with_output().unwrap()
+    };
+    // Three months on the advisor's picks, then stop.
+    let played = run(
+        &["play", ID, "--as", "us", "--plain", "--seed", "2"],
+        "\n\n\n\n\n\n\n\n\nq\n",
+    );
+    assert!(played.status.success());
+    let md = dir.join("handout.md");
+    let out = run(
+        &[
+            "debrief",
+            "autosave-1",
+            "--runs",
+            "2",
+            "--markdown",
+            md.to_str().unwrap(),
+            "--csv",
+            dir.join("csv").to_str().unwrap(),
+        ],
+        "",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("not finished"), "{err}");
+    let handout = std::fs::read_to_string(&md).unwrap();
+    assert!(handout.starts_with("# Debrief — "));
+    assert!(
+        !handout.contains("## Beside the AI"),
+        "no what-if for an unfinished game"
+    );
+    for f in ["turns.csv", "scores.csv", "timeline.csv"] {
+        assert!(dir.join("csv").join(f).is_file(), "{f} written");
+    }
+    let missing = run(&["debrief", "no-such-save"], "");
+    assert_eq!(missing.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
