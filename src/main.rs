@@ -135,7 +135,7 @@ struct SimulateArgs {
     policies: Vec<String>,
     /// Instead: play on from a saved game (a name from `sixparty saves`, or a path) with the AI
     /// in every seat, and show the spread of outcomes.
-    #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "csv"])]
+    #[arg(long, value_name = "SAVE", conflicts_with_all = ["scenario", "csv", "policies"])]
     from: Option<String>,
 }
 
