@@ -13,7 +13,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{action, forum, party};
+use common::{action, advised_orders, decide, forum, party};
 use sixparty::scenario::Scenario;
 use sixparty::session::Session;
 use sixparty::sim::{Order, Target, Var};
@@ -41,21 +41,14 @@ fn play(s: &Arc<Scenario>, seed: u64, push: bool) -> Figures {
     let (mut habit_may, mut trust_may) = (0.0, 0.0);
     while !session.game.is_over() {
         session.start_turn().unwrap();
-        for p in session.human_decisions() {
-            let pick = session.advise_decision(p);
-            session.decide(p.event, pick.option).unwrap();
-        }
+        decide(&mut session, &[]);
         session.open_orders().unwrap();
         if push && session.game.turn() == 2 {
             session
                 .order(raise)
                 .expect("raising Taiwan at the Plus-Three is legal in March");
         }
-        while let Some(c) = session.advise_orders(japan).into_iter().next() {
-            if session.order(c.order).is_err() {
-                break;
-            }
-        }
+        advised_orders(&mut session, japan);
         session.end_turn().unwrap();
         if session.game.turn() == 4 {
             habit_may = session.game.get(Var::Habit(plus_three));

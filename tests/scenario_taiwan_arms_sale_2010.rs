@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{forum, party};
+use common::{advised_orders, decide, forum, party};
 use sixparty::scenario::ForumStatus;
 use sixparty::session::Session;
 use sixparty::sim::Var;
@@ -49,26 +49,11 @@ fn play(seed: u64, choice: &str) -> Cooperation {
     };
     while !session.game.is_over() {
         session.start_turn().unwrap();
-        for p in session.human_decisions() {
-            let event = &s.events[p.event.0];
-            let option = if event.id == "arms_package" {
-                decided = true;
-                event
-                    .options
-                    .iter()
-                    .position(|o| o.id == choice)
-                    .expect(choice)
-            } else {
-                session.advise_decision(p).option
-            };
-            session.decide(p.event, option).unwrap();
+        if !decide(&mut session, &[("arms_package", choice)]).is_empty() {
+            decided = true;
         }
         session.open_orders().unwrap();
-        while let Some(advice) = session.advise_orders(us).into_iter().next() {
-            if session.order(advice.order).is_err() {
-                break;
-            }
-        }
+        advised_orders(&mut session, us);
         session.end_turn().unwrap();
         let turn = session.game.turn();
         if turn == MARCH {

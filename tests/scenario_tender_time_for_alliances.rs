@@ -18,7 +18,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{alliance, party};
+use common::{advised_orders, alliance, decide, party};
 use sixparty::scenario::{AllianceFigure, Scenario};
 use sixparty::session::Session;
 use sixparty::sim::Var;
@@ -38,34 +38,13 @@ struct Figures {
 fn play(s: &Arc<Scenario>, seed: u64, answer: &str, turns: u32) -> Vec<Figures> {
     let (us, china) = (party(s, "us"), party(s, "china"));
     let alliance = alliance(s, "us-south_korea");
-    let event = s
-        .events
-        .iter()
-        .position(|e| e.id == "rok_asks_umbrella")
-        .expect("event");
-    let option = s.events[event]
-        .options
-        .iter()
-        .position(|o| o.id == answer)
-        .expect("option");
     let mut session = Session::new(s.clone(), seed, vec![us]);
     let mut out = Vec::new();
     while session.game.turn() < turns {
         session.start_turn().unwrap();
-        for p in session.human_decisions() {
-            let pick = if p.event.0 == event {
-                option
-            } else {
-                session.advise_decision(p).option
-            };
-            session.decide(p.event, pick).unwrap();
-        }
+        decide(&mut session, &[("rok_asks_umbrella", answer)]);
         session.open_orders().unwrap();
-        while let Some(c) = session.advise_orders(us).into_iter().next() {
-            if session.order(c.order).is_err() {
-                break;
-            }
-        }
+        advised_orders(&mut session, us);
         session.end_turn().unwrap();
         out.push(Figures {
             fear: session
