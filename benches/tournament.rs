@@ -18,7 +18,7 @@ fn load(id: &str) -> Arc<Scenario> {
     Arc::new(scenario::resolve(id, None).expect("scenario loads"))
 }
 
-fn axelrod_workload(jobs: usize) -> Spec {
+fn axelrod_workload(jobs: usize, reuse: bool) -> Spec {
     Spec {
         scenario: load("classic-dilemma"),
         policies: [
@@ -35,20 +35,34 @@ fn axelrod_workload(jobs: usize) -> Spec {
         repetitions: 100,
         seed: 1,
         jobs,
+        reuse,
     }
 }
 
-/// The whole six-strategy tournament (2,100 matches of 50 turns) on every core.
-#[divan::bench(sample_count = 10)]
+fn every_core() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// The whole six-strategy tournament (2,100 matches of 50 turns) on every core, as the command
+/// runs it: a match that cannot depend on its seed is played once for its pairing.
+#[divan::bench(sample_count = 20)]
 fn six_strategies_50_turns_100_repetitions(bencher: divan::Bencher) {
-    let spec = axelrod_workload(std::thread::available_parallelism().map_or(1, usize::from));
+    let spec = axelrod_workload(every_core(), true);
     bencher.bench(|| tournament::run(&spec).expect("tournament"));
 }
 
-/// The same on one thread.
+/// The same with every one of the 2,100 matches played (`--play-all`), on every core: the
+/// engine's own speed.
 #[divan::bench(sample_count = 10)]
-fn six_strategies_50_turns_100_repetitions_one_thread(bencher: divan::Bencher) {
-    let spec = axelrod_workload(1);
+fn six_strategies_every_match_played(bencher: divan::Bencher) {
+    let spec = axelrod_workload(every_core(), false);
+    bencher.bench(|| tournament::run(&spec).expect("tournament"));
+}
+
+/// Every match played, on one thread.
+#[divan::bench(sample_count = 10)]
+fn six_strategies_every_match_played_one_thread(bencher: divan::Bencher) {
+    let spec = axelrod_workload(1, false);
     bencher.bench(|| tournament::run(&spec).expect("tournament"));
 }
 

@@ -196,6 +196,12 @@ impl Policy {
             })
     }
 
+    /// Whether the policy's moves depend on the game's seed (`random`); every other policy is a
+    /// function of the game so far.
+    pub fn reads_seed(self) -> bool {
+        matches!(self, Policy::Random)
+    }
+
     /// Whether this is one of the classic reciprocity strategies (it decides by stance).
     pub fn is_classic(self) -> bool {
         !matches!(self, Policy::Doctrine | Policy::Greedy | Policy::Hesitant)

@@ -348,6 +348,15 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
                     continue;
                 }
             };
+            // A copy of a built-in scenario (the usual case when playing from the repository)
+            // is that scenario: no need to parse it again.
+            if let Some(same) = entries
+                .iter_mut()
+                .find(|e| matches!(e.origin, Origin::Builtin(_)) && e.text == text)
+            {
+                same.origin = Origin::File(path);
+                continue;
+            }
             match parse_raw(&text, &shown) {
                 Ok(raw) => {
                     let entry = Entry {

@@ -36,6 +36,11 @@ pub struct Spec {
     pub seed: u64,
     /// Threads to play on (1 or more; the result does not depend on it).
     pub jobs: usize,
+    /// Let one match stand for the other repetitions of its pairing when it could not have
+    /// depended on its seed (no dice rolled, no policy that reads the seed), as the Axelrod
+    /// library does for deterministic matches. The result is the same either way; off, every
+    /// match is played (`--play-all`).
+    pub reuse: bool,
 }
 
 /// Why a tournament cannot be played.
@@ -113,6 +118,9 @@ pub struct Outcome {
     pub matches: Vec<Match>,
     /// The policies ranked by mean score (ties: more wins first, then the order given).
     pub summary: Vec<Standing>,
+    /// Matches actually played; the others repeat a played match of the same pairing that
+    /// could not have depended on its seed ([`Spec::reuse`]).
+    pub played: usize,
 }
 
 /// Most turns a match may have.
@@ -160,11 +168,20 @@ pub fn play_game(
     seats: Vec<(PartyIx, Policy)>,
 ) -> Result<Vec<SeatResult>, GameError> {
     let mut session = Session::with_policies(scenario.clone(), seed, Vec::new(), seats);
-    play_out(&mut session)
+    Ok(play_out(&mut session)?.seats)
+}
+
+/// What [`play_out`] found.
+struct Played {
+    /// Every seat's result.
+    seats: Vec<SeatResult>,
+    /// Whether the game would have gone the same with any seed: the engine never rolled its
+    /// dice and no seat's policy reads the seed.
+    seed_free: bool,
 }
 
 /// Play a session's game to the end; every seat's result.
-fn play_out(session: &mut Session) -> Result<Vec<SeatResult>, GameError> {
+fn play_out(session: &mut Session) -> Result<Played, GameError> {
     let scenario = session.scenario();
     while !session.game.is_over() {
         session.start_turn()?;
@@ -189,7 +206,12 @@ fn play_out(session: &mut Session) -> Result<Vec<SeatResult>, GameError> {
     for (p, r) in out.iter_mut().enumerate() {
         r.score = score_of(s, &last, PartyIx(p));
     }
-    Ok(out)
+    let seed_free =
+        !session.game.dice_rolled() && session.policies().iter().all(|(_, p)| !p.reads_seed());
+    Ok(Played {
+        seats: out,
+        seed_free,
+    })
 }
 
 /// A party's tournament score: its payoff track if the scenario names one, else its objective
@@ -207,23 +229,67 @@ pub fn score_of(s: &Scenario, state: &crate::sim::GameState, p: PartyIx) -> f32 
     }
 }
 
-/// One job of a tournament: which game to play.
+/// One group of a tournament's games: the same seats, one game per seed.
 #[derive(Debug, Clone)]
-struct Job {
-    seed: u64,
+struct Group {
     seats: Vec<(PartyIx, Policy)>,
+    seeds: Vec<u64>,
 }
 
-/// Play the jobs on `threads` threads; results in the jobs' order.
-fn run_jobs(
+/// Play every game of the groups on `threads` threads; results group by group, seed by seed.
+///
+/// The first game of each group is played; if it never depended on its seed ([`Played`]), the
+/// group's other games would replay it move for move, and its result stands for them (as the
+/// Axelrod library does for deterministic matches). Otherwise, or with `reuse` off, every game is
+/// played. Also returns how many games were played.
+fn run_groups(
     s: &Arc<Scenario>,
-    jobs: &[Job],
+    groups: &[Group],
     threads: usize,
-) -> Result<Vec<Vec<SeatResult>>, GameError> {
-    let threads = threads.clamp(1, jobs.len().max(1));
-    let chunk = jobs.len().div_ceil(threads).max(1);
+    reuse: bool,
+) -> Result<(Vec<Vec<SeatResult>>, usize), GameError> {
+    let firsts: Vec<(u64, &[(PartyIx, Policy)])> = groups
+        .iter()
+        .filter_map(|g| g.seeds.first().map(|&seed| (seed, g.seats.as_slice())))
+        .collect();
+    let first = play_all(s, &firsts, threads)?;
+    let mut rest: Vec<(u64, &[(PartyIx, Policy)])> = Vec::new();
+    for (g, played) in groups.iter().zip(&first) {
+        if !(reuse && played.seed_free) {
+            rest.extend(
+                g.seeds
+                    .iter()
+                    .skip(1)
+                    .map(|&seed| (seed, g.seats.as_slice())),
+            );
+        }
+    }
+    let mut more = play_all(s, &rest, threads)?.into_iter();
+    let mut out = Vec::new();
+    for (g, played) in groups.iter().zip(first) {
+        let reused = reuse && played.seed_free;
+        out.push(played.seats.clone());
+        for _ in g.seeds.iter().skip(1) {
+            if reused {
+                out.push(played.seats.clone());
+            } else if let Some(p) = more.next() {
+                out.push(p.seats);
+            }
+        }
+    }
+    Ok((out, firsts.len() + rest.len()))
+}
+
+/// Play these games (seed and seats) on `threads` threads; results in the same order.
+fn play_all(
+    s: &Arc<Scenario>,
+    games: &[(u64, &[(PartyIx, Policy)])],
+    threads: usize,
+) -> Result<Vec<Played>, GameError> {
+    let threads = threads.clamp(1, games.len().max(1));
+    let chunk = games.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
+        let handles: Vec<_> = games
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
@@ -231,17 +297,17 @@ fn run_jobs(
                     // its schedules costs more than a short game.
                     let mut session: Option<Session> = None;
                     part.iter()
-                        .map(|j| {
+                        .map(|&(seed, seats)| {
                             let session = match session.as_mut() {
                                 Some(session) => {
-                                    session.restart(j.seed, j.seats.clone());
+                                    session.restart(seed, seats.to_vec());
                                     session
                                 }
                                 None => session.insert(Session::with_policies(
                                     Arc::clone(s),
-                                    j.seed,
+                                    seed,
                                     Vec::new(),
-                                    j.seats.clone(),
+                                    seats.to_vec(),
                                 )),
                             };
                             play_out(session)
@@ -250,7 +316,7 @@ fn run_jobs(
                 })
             })
             .collect();
-        let mut out = Vec::with_capacity(jobs.len());
+        let mut out = Vec::with_capacity(games.len());
         for h in handles {
             match h.join() {
                 Ok(r) => out.extend(r?),
@@ -292,6 +358,7 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
     let policies = &spec.policies;
     let reps = spec.repetitions;
     let mut matches = Vec::new();
+    let played;
     if n == 2 {
         let mut pairs = Vec::new();
         for i in 0..policies.len() {
@@ -299,57 +366,69 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
                 pairs.push((i, j));
             }
         }
-        let jobs: Vec<Job> = pairs
+        let groups: Vec<Group> = pairs
             .iter()
             .enumerate()
-            .flat_map(|(k, &(i, j))| {
-                (0..reps).map(move |r| Job {
-                    seed: match_seed(spec.seed, k as u64, u64::from(r)),
-                    seats: vec![(PartyIx(0), policies[i]), (PartyIx(1), policies[j])],
-                })
+            .map(|(k, &(i, j))| Group {
+                seats: vec![(PartyIx(0), policies[i]), (PartyIx(1), policies[j])],
+                seeds: (0..reps)
+                    .map(|r| match_seed(spec.seed, k as u64, u64::from(r)))
+                    .collect(),
             })
             .collect();
-        let results = run_jobs(&scenario, &jobs, spec.jobs)?;
-        for (idx, (job, res)) in jobs.iter().zip(results).enumerate() {
+        let (results, count) = run_groups(&scenario, &groups, spec.jobs, spec.reuse)?;
+        played = count;
+        let games = groups.iter().flat_map(|g| {
+            g.seeds
+                .iter()
+                .enumerate()
+                .map(move |(r, &seed)| (g, r, seed))
+        });
+        for ((g, r, seed), res) in games.zip(results) {
             let (x, y) = (res[0], res[1]);
             matches.push(Match {
-                a: job.seats[0].1.name().to_owned(),
-                b: job.seats[1].1.name().to_owned(),
+                a: g.seats[0].1.name().to_owned(),
+                b: g.seats[1].1.name().to_owned(),
                 seat: None,
                 score_a: x.score,
                 score_b: y.score,
                 cooperation_a: x.cooperation(),
                 cooperation_b: y.cooperation(),
-                repetition: idx as u32 % reps,
-                seed: job.seed,
+                repetition: r as u32,
+                seed,
             });
         }
     } else {
         // One all-AI game per repetition is the yardstick for every seat.
-        let base: Vec<Job> = (0..reps)
-            .map(|r| Job {
-                seed: match_seed(spec.seed, 0, u64::from(r)),
-                seats: Vec::new(),
-            })
+        let seeds: Vec<u64> = (0..reps)
+            .map(|r| match_seed(spec.seed, 0, u64::from(r)))
             .collect();
-        let baseline = run_jobs(&scenario, &base, spec.jobs)?;
-        let mut jobs = Vec::new();
+        let base = [Group {
+            seats: Vec::new(),
+            seeds: seeds.clone(),
+        }];
+        let (baseline, count) = run_groups(&scenario, &base, spec.jobs, spec.reuse)?;
+        let mut groups = Vec::new();
         for &policy in policies {
             for seat in 0..n {
-                for r in 0..reps {
-                    jobs.push(Job {
-                        seed: base[r as usize].seed,
-                        seats: vec![(PartyIx(seat), policy)],
-                    });
-                }
+                groups.push(Group {
+                    seats: vec![(PartyIx(seat), policy)],
+                    seeds: seeds.clone(),
+                });
             }
         }
-        let results = run_jobs(&scenario, &jobs, spec.jobs)?;
-        for (idx, (job, res)) in jobs.iter().zip(results).enumerate() {
-            let (seat, policy) = job.seats[0];
-            let r = idx as u32 % reps;
+        let (results, more) = run_groups(&scenario, &groups, spec.jobs, spec.reuse)?;
+        played = count + more;
+        let games = groups.iter().flat_map(|g| {
+            g.seeds
+                .iter()
+                .enumerate()
+                .map(move |(r, &seed)| (g, r, seed))
+        });
+        for ((g, r, seed), res) in games.zip(results) {
+            let (seat, policy) = g.seats[0];
             let x = res[seat.0];
-            let y = baseline[r as usize][seat.0];
+            let y = baseline[r][seat.0];
             matches.push(Match {
                 a: policy.name().to_owned(),
                 b: String::from("default AI"),
@@ -358,8 +437,8 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
                 score_b: y.score,
                 cooperation_a: x.cooperation(),
                 cooperation_b: y.cooperation(),
-                repetition: r,
-                seed: job.seed,
+                repetition: r as u32,
+                seed,
             });
         }
     }
@@ -370,6 +449,7 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
         seed: spec.seed,
         summary: standings(policies, &matches, n == 2, turns),
         matches,
+        played,
     })
 }
 
@@ -443,6 +523,15 @@ pub fn table(o: &Outcome) -> String {
         "{} — {} turns, {} repetition(s), seed {}",
         o.scenario, o.turns, o.repetitions, o.seed
     );
+    if o.played < o.matches.len() {
+        let _ = writeln!(
+            t,
+            "{} of {} matches played: the others repeat a match of the same pairing that \
+             rolled no dice and read no seed, so they could only end the same way",
+            o.played,
+            o.matches.len()
+        );
+    }
     let _ = writeln!(
         t,
         "{:>4}  {:<24} {:>10} {:>8} {:>6} {:>8} {:>12}",

@@ -146,6 +146,7 @@ fn the_six_strategy_tournament_ranks_as_axelrod_does() {
         repetitions: 3,
         seed: 5,
         jobs: 2,
+        reuse: true,
     };
     let o = tournament::run(&spec).unwrap();
     let ranked: Vec<&str> = o.summary.iter().map(|s| s.policy.as_str()).collect();
@@ -179,6 +180,7 @@ fn a_tournament_is_the_same_for_the_same_seed_whatever_the_threads() {
         repetitions: 4,
         seed,
         jobs,
+        reuse: true,
     };
     let one = tournament::run(&spec(9, 1)).unwrap();
     let two = tournament::run(&spec(9, 2)).unwrap();
@@ -226,6 +228,7 @@ fn bad_tournaments_are_refused_with_a_reason() {
         repetitions: 1,
         seed: 0,
         jobs: 1,
+        reuse: true,
     };
     let err = |spec: Spec| tournament::run(&spec).unwrap_err().to_string();
     assert!(
@@ -319,6 +322,7 @@ fn the_lookahead_doctrine_outscores_the_one_step_doctrine_on_the_campaign() {
         repetitions: 3,
         seed: 0,
         jobs: 2,
+        reuse: true,
     };
     let o = tournament::run(&spec).unwrap();
     assert_eq!(o.matches.len(), 6 * 3);
@@ -361,4 +365,84 @@ fn a_restarted_session_plays_the_same_game_as_a_new_one() {
     assert_eq!(again.1, fresh.1);
     assert_eq!(again.2, fresh.2);
     assert_eq!(format!("{:?}", again.3), format!("{:?}", fresh.3));
+}
+
+/// A match that rolls no dice and has no policy reading the seed stands for the other
+/// repetitions of its pairing; everything else is played. Either way the tournament is the
+/// same, match for match, as playing every game.
+#[test]
+fn only_matches_that_cannot_depend_on_their_seed_are_reused() {
+    let spec = |reuse| Spec {
+        scenario: dilemma(20),
+        policies: vec![policy("tit-for-tat"), policy("grudger"), policy("random")],
+        turns: None,
+        repetitions: 4,
+        seed: 3,
+        jobs: 2,
+        reuse,
+    };
+    let reused = tournament::run(&spec(true)).unwrap();
+    let all = tournament::run(&spec(false)).unwrap();
+    assert_eq!(reused.matches, all.matches);
+    assert_eq!(reused.summary, all.summary);
+    assert_eq!(all.played, 6 * 4, "--play-all plays every match");
+    // Three pairings without `random` are played once each; the three with it, every time.
+    assert_eq!(reused.played, 3 + 3 * 4);
+    assert!(tournament::table(&reused).contains("15 of 24 matches played"));
+    assert!(!tournament::table(&all).contains("matches played"));
+}
+
+/// The campaign rolls dice (uncertain events, forum sessions), so no match there stands for
+/// another, even with deterministic policies.
+#[test]
+fn a_scenario_with_dice_plays_every_match() {
+    let s = Arc::new(scenario::resolve(scenario::DEFAULT_SCENARIO, None).unwrap());
+    let mut session = Session::with_policies(s.clone(), 1, Vec::new(), Vec::new());
+    assert!(!session.game.dice_rolled());
+    for _ in 0..3 {
+        session.start_turn().unwrap();
+        session.open_orders().unwrap();
+        session.end_turn().unwrap();
+    }
+    assert!(
+        session.game.dice_rolled(),
+        "three campaign months roll dice"
+    );
+    let o = tournament::run(&Spec {
+        scenario: s,
+        policies: vec![policy("cooperator")],
+        turns: Some(3),
+        repetitions: 2,
+        seed: 0,
+        jobs: 2,
+        reuse: true,
+    })
+    .unwrap();
+    assert_eq!(o.matches.len(), 6 * 2);
+    assert_eq!(
+        o.played,
+        6 * 2 + 2,
+        "every seat's matches and the all-AI yardsticks"
+    );
+}
+
+/// The classic dilemma has no chance in it: a whole match rolls no dice.
+#[test]
+fn the_classic_dilemma_rolls_no_dice() {
+    let s = dilemma(30);
+    let mut session = Session::with_policies(
+        s,
+        1,
+        Vec::new(),
+        vec![
+            (PartyIx(0), policy("alternator")),
+            (PartyIx(1), policy("grudger")),
+        ],
+    );
+    while !session.game.is_over() {
+        session.start_turn().unwrap();
+        session.open_orders().unwrap();
+        session.end_turn().unwrap();
+    }
+    assert!(!session.game.dice_rolled());
 }

@@ -97,6 +97,8 @@ pub struct Game {
     decide: Schedule,
     resolve: Schedule,
     phase: Phase,
+    /// Where the RNG stood when the game was built or restarted, to tell whether it was used.
+    dice_at_start: u128,
 }
 
 fn schedule() -> Schedule {
@@ -117,6 +119,7 @@ impl Game {
     /// A game resumed from a snapshot taken between turns and the RNG at that point.
     pub fn from_parts(scenario: Arc<Scenario>, state: &GameState, rng: ChaCha8Rng) -> Self {
         let turns = scenario.turns;
+        let dice_at_start = rng.get_word_pos();
         let mut world = World::new();
         populate(&mut world, scenario, state, rng);
         let region = SystemState::new(&mut world);
@@ -158,6 +161,7 @@ impl Game {
             decide,
             resolve,
             phase,
+            dice_at_start,
         }
     }
 
@@ -175,6 +179,7 @@ impl Game {
             ChaCha8Rng::seed_from_u64(seed),
         );
         self.phase = Phase::BetweenTurns;
+        self.dice_at_start = 0;
     }
 
     /// The scenario.
@@ -205,6 +210,13 @@ impl Game {
     /// The RNG as it stands (for saves).
     pub fn rng(&self) -> ChaCha8Rng {
         self.world.resource::<GameRng>().0.clone()
+    }
+
+    /// Whether the game has rolled its dice since it was built or restarted (an uncertain event
+    /// or a forum's session). A game that never did is the same game whatever its seed: nothing
+    /// else in the engine reads the seed.
+    pub fn dice_rolled(&self) -> bool {
+        self.world.resource::<GameRng>().0.get_word_pos() != self.dice_at_start
     }
 
     /// Snapshots at the end of every turn; entry 0 is the start.

@@ -39,6 +39,10 @@ pub struct TournamentArgs {
     /// Threads to play on [default: every core]; the result does not depend on it.
     #[arg(long)]
     pub jobs: Option<usize>,
+    /// Play every repetition, even of a pairing whose match cannot depend on its seed (by
+    /// default one such match stands for the rest; the result is the same).
+    #[arg(long)]
+    pub play_all: bool,
 }
 
 /// The text of `sixparty policies`.
@@ -75,6 +79,7 @@ pub fn run(args: &TournamentArgs, dir: Option<&Path>) -> Result<String, (u8, Str
         jobs: args
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
+        reuse: !args.play_all,
     };
     let outcome = play(&spec).map_err(|e| (2, e.to_string()))?;
     if args.json {
