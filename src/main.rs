@@ -423,7 +423,14 @@ fn simulate(
     };
     let mut write_error = None;
     let progress = io::stderr().is_terminal();
-    let summary = simulate::run(&s, runs, args.seed, args.jobs, &policies, |row| {
+    // Ctrl-C (or SIGTERM) stops the run: the games played so far are summarised and the CSV
+    // keeps their rows.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // Without the handler the signal simply ends the program, as it would anyway.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    let summary = simulate::run_until(&s, runs, args.seed, args.jobs, &policies, &stop, |row| {
         if let Some(w) = csv.as_mut()
             && write_error.is_none()
             && let Err(e) = writeln!(w, "{}", simulate::csv_row(&s, row))
@@ -445,6 +452,9 @@ fn simulate(
         }
     })
     .map_err(|e| Failure::new(1, e.to_string()))?;
+    if progress && summary.interrupted {
+        eprintln!();
+    }
     if let (Some(mut w), Some(path)) = (csv, &args.csv) {
         if let Some(e) = write_error.or_else(|| w.flush().err()) {
             return Err(Failure::new(
@@ -462,6 +472,16 @@ fn simulate(
         for l in summary.lines(&s) {
             outln!("{l}");
         }
+    }
+    if summary.interrupted {
+        // 130: the shell's code for a program ended by Ctrl-C, after the partial summary.
+        return Err(Failure::new(
+            130,
+            format!(
+                "interrupted after {} of {} games",
+                summary.runs, summary.requested
+            ),
+        ));
     }
     Ok(())
 }

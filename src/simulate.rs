@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -156,6 +157,11 @@ pub struct Summary {
     pub scenario: String,
     /// Games played.
     pub runs: usize,
+    /// Games asked for (more than `runs` when the run was stopped early).
+    pub requested: usize,
+    /// Whether the run was stopped (Ctrl-C) before every game asked for was played; the
+    /// summary then covers games 0 to `runs - 1`, exactly as a run of `runs` games would.
+    pub interrupted: bool,
     /// The run's seed.
     pub seed: u64,
     /// Each party's final score.
@@ -233,7 +239,7 @@ impl Tally {
         }
     }
 
-    fn summary(self, s: &Scenario, seed: u64) -> Summary {
+    fn summary(self, s: &Scenario, seed: u64, requested: usize) -> Summary {
         let named = |ids: Vec<&str>, values: &[Vec<f32>]| {
             ids.into_iter()
                 .zip(values)
@@ -243,6 +249,8 @@ impl Tally {
         Summary {
             scenario: s.id.clone(),
             runs: self.runs,
+            requested,
+            interrupted: self.runs < requested,
             seed,
             scores: named(
                 s.parties.iter().map(|p| p.id.as_str()).collect(),
@@ -284,6 +292,29 @@ pub fn run(
     seed: u64,
     jobs: usize,
     policies: &[(PartyIx, Policy)],
+    on_row: impl FnMut(&GameRow),
+) -> Result<Summary, SimulateError> {
+    run_until(
+        scenario,
+        runs,
+        seed,
+        jobs,
+        policies,
+        &AtomicBool::new(false),
+        on_row,
+    )
+}
+
+/// [`run`], stopping early once `stop` is set (by a Ctrl-C handler): games not yet started are
+/// skipped, and the summary covers the games played before the first one skipped, in game
+/// order, so it is the summary a run of that many games would give.
+pub fn run_until(
+    scenario: &Arc<Scenario>,
+    runs: usize,
+    seed: u64,
+    jobs: usize,
+    policies: &[(PartyIx, Policy)],
+    stop: &AtomicBool,
     mut on_row: impl FnMut(&GameRow),
 ) -> Result<Summary, SimulateError> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
@@ -292,20 +323,30 @@ pub fn run(
     let mut start = 0;
     while start < runs {
         let end = (start + chunk).min(runs);
-        let rows: Vec<Result<GameRow, GameError>> = pool.install(|| {
+        let rows: Vec<Option<Result<GameRow, GameError>>> = pool.install(|| {
             (start..end)
                 .into_par_iter()
-                .map(|i| play_one(scenario, i, game_seed(seed, i), policies))
+                .map(|i| {
+                    (!stop.load(Ordering::Relaxed))
+                        .then(|| play_one(scenario, i, game_seed(seed, i), policies))
+                })
                 .collect()
         });
         for row in rows {
+            // Games after the first skipped one are dropped, so the summary is of a prefix.
+            let Some(row) = row else {
+                return Ok(tally.summary(scenario, seed, runs));
+            };
             let row = row?;
             on_row(&row);
             tally.add(&row);
         }
         start = end;
+        if stop.load(Ordering::Relaxed) && start < runs {
+            break;
+        }
     }
-    Ok(tally.summary(scenario, seed))
+    Ok(tally.summary(scenario, seed, runs))
 }
 
 /// The CSV header: game, seed, each party's score, each track, each event (the option chosen,
@@ -348,6 +389,20 @@ impl Summary {
             "{}: {} all-AI games, seed {}",
             s.title, self.runs, self.seed
         )];
+        if self.interrupted && self.runs == 0 {
+            out.push(format!(
+                "Stopped before any of the {} games was played.",
+                self.requested
+            ));
+        } else if self.interrupted {
+            out.push(format!(
+                "Stopped after {} of {} games: the figures below are of those {} (games 0 to {}).",
+                self.runs,
+                self.requested,
+                self.runs,
+                self.runs.saturating_sub(1)
+            ));
+        }
         let table = |out: &mut Vec<String>, title: &str, rows: Vec<(&str, &Named)>| {
             out.push(String::new());
             out.push(format!(

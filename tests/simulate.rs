@@ -199,3 +199,82 @@ fn a_seat_can_be_played_by_a_named_policy() {
         assert!(String::from_utf8_lossy(&out.stderr).contains(bad));
     }
 }
+
+/// A stop (what Ctrl-C sets) ends the run early; the summary is of the games played before it,
+/// the same as a run of that many games, and says it was stopped.
+#[test]
+fn a_stopped_run_summarises_the_games_played_so_far() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let s = load("classic-dilemma");
+    let stop = AtomicBool::new(false);
+    let mut seen = 0;
+    let partial = simulate::run_until(&s, 5_000, 2, 2, &[], &stop, |_| {
+        seen += 1;
+        if seen == 10 {
+            stop.store(true, Ordering::Relaxed);
+        }
+    })
+    .unwrap();
+    assert!(partial.interrupted);
+    assert_eq!(partial.requested, 5_000);
+    assert!(
+        (10..5_000).contains(&partial.runs),
+        "stopped within the chunk under way: {} games",
+        partial.runs
+    );
+    assert_eq!(seen, partial.runs, "one row per game summarised");
+    let whole = simulate::run(&s, partial.runs, 2, 1, &[], |_| {}).unwrap();
+    assert!(!whole.interrupted);
+    assert_eq!(partial.scores, whole.scores);
+    assert_eq!(partial.tracks, whole.tracks);
+    let text = partial.lines(&s).join("\n");
+    assert!(
+        text.contains(&format!("Stopped after {} of 5000 games", partial.runs)),
+        "{text}"
+    );
+}
+
+/// Ctrl-C during a long `simulate` prints the summary of the games played, keeps their CSV
+/// rows, and exits with 130.
+#[test]
+fn ctrl_c_prints_the_partial_summary() {
+    let dir = std::env::temp_dir().join(format!("sixparty-sim-int-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("games.csv");
+    let child = Command::new(env!("CARGO_BIN_EXE_sixparty"))
+        .args(["simulate", ID, "--runs", "1000000", "--csv"])
+        .arg(&csv)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until games are being written, then interrupt.
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&csv).map_or(0, |m| m.len()) < 2_000
+        && started.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted after"), "{stderr}");
+    assert!(stdout.contains("Stopped after"), "{stdout}");
+    assert!(stdout.contains("final score"), "{stdout}");
+    let games: usize = stdout
+        .lines()
+        .next()
+        .and_then(|l| l.split(" all-AI games").next())
+        .and_then(|l| l.split_whitespace().last())
+        .and_then(|n| n.parse().ok())
+        .expect("the first line counts the games");
+    let rows = std::fs::read_to_string(&csv).unwrap().lines().count() - 1;
+    assert_eq!(rows, games, "a CSV row for every game summarised");
+    let _ = std::fs::remove_dir_all(&dir);
+}
