@@ -121,8 +121,8 @@ struct SimulateArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Worker threads [default: one per core]; the results do not depend on it.
-    #[arg(long, default_value_t = 0)]
-    jobs: usize,
+    #[arg(long)]
+    jobs: Option<usize>,
     /// Write one line per game to this CSV file.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
@@ -337,6 +337,13 @@ fn simulate(
     use sixparty::simulate;
     use std::io::Write as _;
     let runs = args.runs as usize;
+    let jobs = match args.jobs {
+        None => 0, // rayon: one per core
+        Some(j @ 1..=1024) => j,
+        Some(_) => {
+            return Err(Failure::new(2, "--jobs must be between 1 and 1024"));
+        }
+    };
     if let Some(name) = &args.from {
         let (mut session, file) =
             save::load(saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
@@ -430,7 +437,7 @@ fn simulate(
         // Without the handler the signal simply ends the program, as it would anyway.
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
-    let summary = simulate::run_until(&s, runs, args.seed, args.jobs, &policies, &stop, |row| {
+    let summary = simulate::run_until(&s, runs, args.seed, jobs, &policies, &stop, |row| {
         if let Some(w) = csv.as_mut()
             && write_error.is_none()
             && let Err(e) = writeln!(w, "{}", simulate::csv_row(&s, row))

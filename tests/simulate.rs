@@ -100,6 +100,14 @@ fn the_command_writes_a_csv_line_per_game_and_a_summary() {
 
     let bad = sixparty(&["simulate", ID, "--runs", "0"]);
     assert_eq!(bad.status.code(), Some(2));
+    for jobs in ["0", "100000"] {
+        let bad = sixparty(&["simulate", ID, "--runs", "1", "--jobs", jobs]);
+        assert_eq!(bad.status.code(), Some(2), "--jobs {jobs}");
+        assert!(String::from_utf8_lossy(&bad.stderr).contains("--jobs must be between 1 and 1024"));
+    }
+    let bad = sixparty(&["simulate", ID, "--runs", "1", "--policy", "mars=cooperator"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown seat \"mars\"; seats: "));
     let unwritable = sixparty(&[
         "simulate",
         ID,
