@@ -189,11 +189,24 @@ pub fn utility(s: &Scenario, state: &GameState, o: Order) -> f32 {
 }
 
 fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Option<String>) {
-    let p = o.party;
     let before = StateFacts {
         scenario: s,
         state: state.clone(),
     };
+    let base = value(&before, o.party);
+    assess_from(s, state, o, base, explain.then_some(&before))
+}
+
+/// [`assess`] with the value of `state` for the party already known (`base`); `before` is
+/// `state` as facts, needed only to put the reason in words.
+fn assess_from(
+    s: &Scenario,
+    state: &GameState,
+    o: Order,
+    base: f32,
+    before: Option<&StateFacts<'_>>,
+) -> (f32, Option<String>) {
+    let p = o.party;
     let mut after = StateFacts {
         scenario: s,
         state: state.clone(),
@@ -203,7 +216,7 @@ fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Opt
     forecast_reaction(&mut after, o);
     after.state.parties[p.0].doctrine = state.parties[p.0].doctrine;
     let d = doctrine(s, state, p);
-    let gain = value(&after, p) - value(&before, p);
+    let gain = value(&after, p) - base;
     let action = &s.actions[o.action.0];
     let style = match o.target {
         Target::Forum(_) => 0.3 * d.multilateralism,
@@ -244,13 +257,13 @@ fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Opt
         0.0
     };
     let utility = gain + style + in_kind + caution - action.cost * CAPITAL_VALUE;
-    if !explain {
+    let Some(before) = before else {
         return (utility, None);
-    }
+    };
     let reason = in_kind_reason
         // Name answering in kind when it, rather than the goals, is what speaks for the move.
         .filter(|_| in_kind >= gain)
-        .or_else(|| main_change(s, &before, &after, p))
+        .or_else(|| main_change(s, before, &after, p))
         .unwrap_or_else(|| String::from("little effect on your goals"));
     (utility, Some(reason))
 }
@@ -283,6 +296,29 @@ pub fn rank_orders(
     out
 }
 
+/// [`rank_orders`] without putting any reason in words: every order and its utility, best
+/// first (the AI weighs some forty orders a step and explains only the ones it gives).
+pub fn rank_quietly(
+    s: &Scenario,
+    state: &GameState,
+    p: PartyIx,
+    capital: f32,
+    exclude: &[Order],
+) -> Vec<(Order, f32)> {
+    let facts = StateFacts {
+        scenario: s,
+        state: state.clone(),
+    };
+    let base = value(&facts, p);
+    let mut out: Vec<(Order, f32)> = rules::legal_orders(&facts, p, capital, exclude)
+        .into_iter()
+        .map(|order| (order, assess_from(s, state, order, base, None).0))
+        .collect();
+    // The same stable sort as `rank_orders`: ties keep catalogue order.
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
 /// The orders the AI gives for a party this turn (greedy: best first, each tried on the state
 /// left by the ones before), given orders already handed in.
 pub fn plan_orders(s: &Scenario, state: &GameState, p: PartyIx, given: &[Order]) -> Vec<Choice> {
@@ -299,13 +335,20 @@ pub fn plan_orders(s: &Scenario, state: &GameState, p: PartyIx, given: &[Order])
     while all_given.len() < s.rules.max_orders as usize {
         // The orders given are already paid for in the scratch state.
         let capital = scratch.get(Var::Figure(p, Figure::Capital));
-        let ranked = rank_orders(s, &scratch.state, p, capital, &all_given);
-        let Some(best) = ranked.into_iter().find(|c| c.utility > THRESHOLD) else {
+        let best = rank_quietly(s, &scratch.state, p, capital, &all_given)
+            .into_iter()
+            .next();
+        let Some((order, utility)) = best.filter(|(_, u)| *u > THRESHOLD) else {
             break;
         };
-        rules::apply_order(&mut scratch, best.order, &mut log);
-        all_given.push(best.order);
-        plan.push(best);
+        let (_, reason) = evaluate(s, &scratch.state, order);
+        rules::apply_order(&mut scratch, order, &mut log);
+        all_given.push(order);
+        plan.push(Choice {
+            order,
+            utility,
+            reason,
+        });
     }
     plan
 }

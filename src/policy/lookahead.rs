@@ -32,13 +32,13 @@ pub fn plan(s: &Scenario, state: &GameState, p: PartyIx) -> Vec<Order> {
         .collect();
     let capital = state.parties[p.0].figures[crate::sim::state::figure_slot(Figure::Capital)];
     let mut candidates: Vec<Vec<Order>> = vec![greedy.clone(), Vec::new()];
-    for first in ai::rank_orders(s, state, p, capital, &[])
+    for (first, _) in ai::rank_quietly(s, state, p, capital, &[])
         .into_iter()
         .take(CANDIDATES)
     {
-        let mut plan = vec![first.order];
+        let mut plan = vec![first];
         plan.extend(
-            ai::plan_orders(s, state, p, &[first.order])
+            ai::plan_orders(s, state, p, &[first])
                 .into_iter()
                 .map(|c| c.order),
         );
