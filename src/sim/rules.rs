@@ -826,7 +826,7 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
         if success {
             "consensus on its agenda."
         } else {
-            "no agreement, but the habit of meeting grows."
+            "no joint statement on its agenda this time, but the habit of meeting grows."
         }
     );
     if let Some(h) = forum.host.filter(|h| attendees.contains(h)) {
