@@ -116,6 +116,25 @@ fn end_of_input_stops_cleanly_and_says_where() {
 }
 
 #[test]
+fn plain_mode_says_who_the_others_are_allied_with() {
+    // The screen's map, focused, shows any party's alliances; plain mode lists them too.
+    let out = sixparty(
+        &["play", "--plain", "--seed", "1", "--as", "japan"],
+        "\n\n\nq\n",
+    );
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Alliances: US–Japan Alliance commitment"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Other alliances: US–ROK Alliance (US and ROK)"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn q_stops_the_game() {
     let out = sixparty(&["play", "--plain", "--seed", "1", "--as", "japan"], "q\n");
     assert!(out.status.success());

@@ -293,6 +293,29 @@ fn a_player_plays_several_turns_resizes_and_quits() {
         !s.contains("Ctrl-C") && s.contains("Orders ·")
     });
 
+    // Tab goes through the panels, each marked when focused: the news, then the map, whose
+    // highlighted party's details stand beside the orders; Shift-Tab goes back.
+    t.keys(&["Tab"]);
+    let news = t.wait_text("▶ News");
+    assert!(news.contains("Tab map"), "{news}");
+    t.keys(&["Tab"]);
+    let map = t.wait_text("▶ Region");
+    assert!(
+        map.contains("On the map · Japan") && map.contains("Tab orders"),
+        "{map}"
+    );
+    t.keys(&["l"]);
+    let us = t.wait_text("On the map · United States");
+    assert!(
+        us.contains("US–ROK Alliance") && us.contains("you→ +"),
+        "{us}"
+    );
+    t.keys(&["BTab"]);
+    t.wait_text("▶ News");
+    t.keys(&["BTab"]);
+    let orders = t.wait_text("▶ Orders");
+    assert!(orders.contains("Tab news"), "{orders}");
+
     // Larger: the panels grow and the figures get sparklines.
     t.resize(200, 50);
     let big = t.wait_text("Your figures");

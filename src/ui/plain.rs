@@ -415,7 +415,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Everything the terminal screen shows of the game, as lines: the seat's figures (with
     /// their change since last month, the screen's sparklines), relations both ways, the
-    /// seat's alliances, the region's tracks, every forum with its members, and every party's
+    /// seat's alliances and who the others are allied with, the region's tracks, every forum with its members, and every party's
     /// trust in every other (the screen's heat map).
     fn figures(&mut self, session: &mut Session, h: PartyIx) -> io::Result<()> {
         let s = session.scenario();
@@ -493,6 +493,21 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .collect();
         if !alliances.is_empty() {
             writeln!(self.out, "Alliances: {}", alliances.join("; "))?;
+        }
+        // Who is allied with whom (the screen's map details); the figures are the members'.
+        let others: Vec<String> = s
+            .alliances
+            .iter()
+            .filter(|a| !a.involves(h))
+            .map(|a| {
+                format!(
+                    "{} ({} and {})",
+                    a.name, s.parties[a.patron.0].short, s.parties[a.client.0].short
+                )
+            })
+            .collect();
+        if !others.is_empty() {
+            writeln!(self.out, "Other alliances: {}", others.join("; "))?;
         }
         writeln!(
             self.out,

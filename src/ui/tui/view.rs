@@ -14,6 +14,10 @@
 //!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
 //! ```
 //!
+//! Tab moves the focus through the orders, the news and the map (Shift-Tab back); the focused
+//! panel has a heavy border and `▶` before its title. With the map focused the arrows move a
+//! highlight from party to party, and the news panel gives way to that party's details.
+//!
 //! Bigger terminals give the extra room to the map, the orders and the news; from 30 lines
 //! a row of the player's figures with sparklines; from 140 columns a heat map of every party's
 //! trust in every other. [`hit_test`] answers a mouse click from the same layout and rows the
@@ -22,7 +26,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::ai::figure_name;
 use crate::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
@@ -246,6 +250,20 @@ fn panel(theme: Theme, title: &str, focused: bool) -> Block<'_> {
         .title(Span::styled(format!(" {title} "), theme.title()))
 }
 
+/// A panel of the main screen, where the focus moves: the focused one has a heavy border and
+/// `▶` before its title, so the focus shows without colours too.
+fn main_panel(theme: Theme, title: &str, focused: bool) -> Block<'static> {
+    let (style, border, mark) = if focused {
+        (theme.focused(), BorderType::Thick, "▶ ")
+    } else {
+        (theme.unfocused(), BorderType::Plain, "")
+    };
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(Span::styled(format!(" {mark}{title} "), theme.title()))
+}
+
 /// Whole numbers without decimals, others with one.
 fn amount(x: f32) -> String {
     if (x - x.round()).abs() < 0.05 {
@@ -272,26 +290,36 @@ fn render_main(frame: &mut Frame<'_>, app: &App, play: &Play) {
     }
     render_orders(frame, app, play, l.orders);
     render_news(frame, theme, play, l.news);
-    let keys: &[(&str, &str)] = if play.focus == Focus::News {
-        &[
+    let next = play.focus.next().name();
+    let keys: &[(&str, &str)] = match play.focus {
+        Focus::News => &[
             ("↑↓", "scroll"),
             ("PgUp/PgDn", "page"),
-            ("Tab", "orders"),
+            ("Tab", next),
+            ("Esc", "orders"),
             ("e", "end turn"),
             ("?", "help"),
             ("q", "quit"),
-        ]
-    } else {
-        &[
+        ],
+        Focus::Map => &[
+            ("←↑↓→", "party"),
+            ("Enter", "its orders"),
+            ("Tab", next),
+            ("Esc", "back"),
+            ("e", "end turn"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Focus::Orders => &[
             ("↑↓", "move"),
             ("Enter", "give"),
             ("x", "withdraw"),
             ("a", "advisor"),
             ("e", "end turn"),
-            ("Tab", "news"),
+            ("Tab", next),
             ("?", "help"),
             ("q", "quit"),
-        ]
+        ],
     };
     render_keys(frame, theme, keys, l.keys);
 }
@@ -431,6 +459,174 @@ pub fn map_labels(
     placed
 }
 
+/// Where each party's label is on the map of the main screen at this size: its party and the
+/// label's middle cell (column, row), for moving the map's highlight with the arrows.
+pub fn map_spots(play: &Play, area: Rect) -> Vec<(PartyIx, i32, i32)> {
+    let inner = Block::bordered().inner(main_layout(area).map);
+    map_labels(
+        &play.scenario,
+        play.seat,
+        &play.board.state.trust,
+        inner.width,
+        inner.height,
+    )
+    .into_iter()
+    .map(|(p, label, x, y)| {
+        (
+            p,
+            i32::from(inner.x + x) + width(&label) as i32 / 2,
+            i32::from(inner.y + y),
+        )
+    })
+    .collect()
+}
+
+/// The panel beside the orders while the map has the focus: the highlighted party's relations
+/// with the seat, its alliances and its forums, and what Enter does. Hot-seat: what the seat
+/// may not know is left out, as in the relations panel.
+fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
+    let s = &play.scenario;
+    let st = &play.board.state;
+    let me = play.seat;
+    let q = play.map_party;
+    let party = s.party(q);
+    let mut out = Vec::new();
+    let para = |text: &str, style, out: &mut Vec<Line<'static>>| {
+        for l in wrap_hanging(text, w, "") {
+            out.push(Line::styled(l, style));
+        }
+    };
+    if q == me {
+        para(
+            &format!("{} ({}) · you", party.name, party.short),
+            theme.you(),
+            &mut out,
+        );
+        para(&figures_text(play, true), theme.text(), &mut out);
+    } else {
+        para(
+            &format!("{} ({})", party.name, party.short),
+            theme.title(),
+            &mut out,
+        );
+        let mine = st.trust[me.0][q.0];
+        let theirs = st.trust[q.0][me.0];
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("you→ {mine:+.0} {}", text::mood(mine)),
+                theme.mood(mine),
+            ),
+            Span::raw("  "),
+            Span::styled(
+                if play.board.fog {
+                    format!("→you {} {}", mood_mark(theirs), text::mood(theirs))
+                } else {
+                    format!("→you {theirs:+.0} {}", text::mood(theirs))
+                },
+                theme.mood(theirs),
+            ),
+        ]));
+        let feared = if play.board.fog {
+            "?".to_owned()
+        } else {
+            format!("{:.0}", st.threat[q.0][me.0])
+        };
+        para(
+            &format!("you fear {:.0} · fears you {feared}", st.threat[me.0][q.0]),
+            theme.text(),
+            &mut out,
+        );
+    }
+    out.push(Line::styled("Alliances", theme.title()));
+    let mut any = false;
+    for (a, fig) in s.alliances.iter().zip(&st.alliances) {
+        if !a.involves(q) {
+            continue;
+        }
+        any = true;
+        let other = if a.patron == q { a.client } else { a.patron };
+        let with = if other == me {
+            "you".to_owned()
+        } else {
+            s.party(other).short.clone()
+        };
+        for l in wrap_hanging(&format!("{} (with {with})", a.name), w, "• ") {
+            out.push(Line::raw(l));
+        }
+        // The figures of an alliance are known to its members only.
+        if a.involves(me) {
+            let figures = format!(
+                "commitment {:.0} · fear {:.0} · entrapment {:.0}",
+                fig.figures[alliance_slot(AllianceFigure::Commitment)],
+                fig.figures[alliance_slot(AllianceFigure::AbandonmentFear)],
+                fig.figures[alliance_slot(AllianceFigure::EntrapmentRisk)],
+            );
+            for l in wrap_hanging(&figures, w, "  ") {
+                out.push(Line::styled(l, theme.dim()));
+            }
+        }
+    }
+    if !any {
+        out.push(Line::styled("• none", theme.dim()));
+    }
+    let forums: Vec<String> = s
+        .forums
+        .iter()
+        .filter(|f| f.members.contains(&q))
+        .map(|f| {
+            let mark = if q != me && f.members.contains(&me) {
+                "•"
+            } else {
+                ""
+            };
+            format!("{mark}{}", f.short)
+        })
+        .collect();
+    let head = if q == me {
+        "Forums".to_owned()
+    } else {
+        "Forums (• with you)".to_owned()
+    };
+    out.push(Line::styled(truncate(&head, w), theme.title()));
+    let list = if forums.is_empty() {
+        "none".to_owned()
+    } else {
+        forums.join(" ")
+    };
+    for l in wrap(&list, w) {
+        out.push(Line::raw(l));
+    }
+    if q != me {
+        let aimed = play
+            .board
+            .given
+            .iter()
+            .chain(play.board.ranked.iter().map(|c| &c.order))
+            .filter(|o| o.target == Target::Party(q))
+            .count();
+        let hint = match aimed {
+            0 => format!("No order toward {} on offer.", party.short),
+            1 => format!("Enter: the order toward {}.", party.short),
+            n => format!("Enter: the {n} orders toward {}.", party.short),
+        };
+        para(&hint, theme.dim(), &mut out);
+    }
+    out
+}
+
+fn render_party(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let party = play.scenario.party(play.map_party);
+    let mut title = format!("On the map · {}", party.name);
+    if width(&title) + 4 > usize::from(area.width) {
+        title = format!("On the map · {}", party.short);
+    }
+    let block = main_panel(theme, &title, false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = party_lines(theme, play, usize::from(inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// The order under the highlight in the orders menu, if any.
 pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
     let b = &play.board;
@@ -442,10 +638,21 @@ pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
     })
 }
 
-/// What the map links for the highlighted order: a forum's members (from its host, else its
+/// What the map links: with the map focused, the seat and the highlighted party; else, for the
+/// highlighted order, a forum's members (from its host, else its
 /// first member, to each of the others), or the player and the party the order aims at.
 fn map_links(play: &Play) -> (Vec<(PartyIx, PartyIx)>, Option<String>) {
     let s = &play.scenario;
+    // With the map focused, the highlighted party instead: linked to the seat, named on top.
+    if play.focus == Focus::Map {
+        let q = play.map_party;
+        let links = if q == play.seat {
+            Vec::new()
+        } else {
+            vec![(play.seat, q)]
+        };
+        return (links, Some(format!(" {} ", s.party(q).short)));
+    }
     match highlighted_order(play).map(|o| o.target) {
         Some(Target::Forum(f)) => {
             let forum = &s.forums[f.0];
@@ -495,8 +702,9 @@ fn line_cells(a: (i32, i32), b: (i32, i32)) -> Vec<(i32, i32)> {
 }
 
 fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let focused = play.focus == Focus::Map;
     let (links, caption) = map_links(play);
-    let mut block = panel(theme, "Region", false)
+    let mut block = main_panel(theme, "Region", focused)
         .title_bottom(Line::styled("+friendly ~wary -cold", theme.dim()).centered());
     // The dotted links show what the highlighted order touches.
     if let Some(caption) = caption {
@@ -527,7 +735,9 @@ fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
         }
     }
     for (p, label, x, y) in labels {
-        let style = if p == me {
+        let style = if focused && p == play.map_party {
+            theme.selected()
+        } else if p == me {
             theme.you()
         } else {
             theme.mood(trust[me.0][p.0])
@@ -881,6 +1091,10 @@ pub enum Hit {
     Orders,
     /// The news panel.
     News,
+    /// The map, outside any party's label.
+    Map,
+    /// A party's label on the map (its index in the scenario).
+    Party(usize),
 }
 
 /// What the cell (x, y) shows that a click can act on, on the current screen.
@@ -931,6 +1145,21 @@ pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
             let at = ratatui::layout::Position { x, y };
             if l.news.contains(at) {
                 return Some(Hit::News);
+            }
+            if l.map.contains(at) {
+                let inner = Block::bordered().inner(l.map);
+                let labels = map_labels(
+                    &play.scenario,
+                    play.seat,
+                    &play.board.state.trust,
+                    inner.width,
+                    inner.height,
+                );
+                let on = labels.iter().find(|(_, label, lx, ly)| {
+                    y == inner.y + ly
+                        && (inner.x + lx..inner.x + lx + width(label) as u16).contains(&x)
+                });
+                return Some(on.map_or(Hit::Map, |(p, ..)| Hit::Party(p.0)));
             }
             if !l.orders.contains(at) {
                 return None;
@@ -1112,7 +1341,7 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
 fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
     let theme = app.theme();
     let focused = play.focus == Focus::Orders;
-    let mut block = panel(theme, "Orders · ★ advisor's pick", focused);
+    let mut block = main_panel(theme, "Orders · ★ advisor's pick", focused);
     let inner = block.inner(area);
     let rows = order_rows(app, play, usize::from(inner.width));
     let h = usize::from(inner.height);
@@ -1202,8 +1431,12 @@ pub fn news_scroll_max(play: &Play, area: Rect) -> usize {
 }
 
 fn render_news(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    if play.focus == Focus::Map {
+        render_party(frame, theme, play, area);
+        return;
+    }
     let focused = play.focus == Focus::News;
-    let mut block = panel(theme, "News", focused);
+    let mut block = main_panel(theme, "News", focused);
     let inner = block.inner(area);
     let lines = news_lines(theme, play, usize::from(inner.width));
     let max = lines.len().saturating_sub(usize::from(inner.height));
