@@ -294,14 +294,15 @@ fn a_player_plays_several_turns_resizes_and_quits() {
     });
 
     // Tab goes through the panels, each marked when focused: the news, then the map, whose
-    // highlighted party's details stand beside the orders; Shift-Tab goes back.
+    // highlighted party's details stand beside the orders, then the forums; Shift-Tab goes
+    // back.
     t.keys(&["Tab"]);
     let news = t.wait_text("▶ News");
     assert!(news.contains("Tab map"), "{news}");
     t.keys(&["Tab"]);
     let map = t.wait_text("▶ Region");
     assert!(
-        map.contains("On the map · Japan") && map.contains("Tab orders"),
+        map.contains("On the map · Japan") && map.contains("Tab forums"),
         "{map}"
     );
     t.keys(&["l"]);
@@ -310,6 +311,14 @@ fn a_player_plays_several_turns_resizes_and_quits() {
         us.contains("US–ROK Alliance") && us.contains("you→ +"),
         "{us}"
     );
+    t.keys(&["Tab"]);
+    let forums = t.wait_text("▶ Forums");
+    assert!(
+        forums.contains("Forum · Six Party Talks") && forums.contains("Red lines:"),
+        "{forums}"
+    );
+    t.keys(&["BTab"]);
+    t.wait_text("▶ Region");
     t.keys(&["BTab"]);
     t.wait_text("▶ News");
     t.keys(&["BTab"]);

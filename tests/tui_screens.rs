@@ -183,6 +183,10 @@ fn snapshots_of_the_test_region() {
     let map = screen(&app, 80, 24);
     assert!(map.contains("On the map · Southland"), "{map}");
     insta::assert_snapshot!("harbour_map_80x24", map);
+    press(&mut app, KeyCode::Tab);
+    let forums = screen(&app, 80, 24);
+    assert!(forums.contains("Forum · Harbour Council"), "{forums}");
+    insta::assert_snapshot!("harbour_forums_80x24", forums);
 }
 
 /// The screen as text.
@@ -380,7 +384,8 @@ fn tab_cycles_through_every_panel_and_shift_tab_goes_back() {
     // Forward: orders → news → map → orders; each shows it is focused, in text.
     let expected = [
         (Focus::News, "▶ News", "Tab map"),
-        (Focus::Map, "▶ Region", "Tab orders"),
+        (Focus::Map, "▶ Region", "Tab forums"),
+        (Focus::Forums, "▶ Forums", "Tab orders"),
         (Focus::Orders, "▶ Orders", "Tab news"),
     ];
     for (size, (w, h)) in [(80, 24), (200, 50)].into_iter().enumerate() {
@@ -394,10 +399,8 @@ fn tab_cycles_through_every_panel_and_shift_tab_goes_back() {
             assert!(line(&s, usize::from(h) - 1).contains(key), "{s}");
         }
         // Backward, both as the terminal reports it (BackTab) and as Shift with Tab.
-        for (i, f) in [Focus::Map, Focus::News, Focus::Orders]
-            .into_iter()
-            .enumerate()
-        {
+        let backward = [Focus::Forums, Focus::Map, Focus::News, Focus::Orders];
+        for (i, f) in backward.into_iter().enumerate() {
             if (i + size) % 2 == 0 {
                 press(&mut app, KeyCode::BackTab);
             } else {
@@ -406,7 +409,7 @@ fn tab_cycles_through_every_panel_and_shift_tab_goes_back() {
             assert_eq!(focus(&app), f, "Shift-Tab at {w}×{h}");
         }
     }
-    assert_eq!(Focus::ALL.len(), 3);
+    assert_eq!(Focus::ALL.len(), 4);
     for f in Focus::ALL {
         assert_eq!(f.next().previous(), f);
     }
@@ -504,9 +507,74 @@ fn on_the_map_the_arrows_move_from_party_to_party_and_show_its_details() {
     assert_eq!(order.target, sixparty::sim::Target::Party(us));
     // Esc leaves the map for the orders too.
     press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
     assert_eq!(focus(&app), Focus::Map);
     press(&mut app, KeyCode::Esc);
     assert_eq!(focus(&app), Focus::Orders);
+}
+
+#[test]
+fn in_the_forums_the_arrows_move_from_forum_to_forum_and_show_its_details() {
+    let mut app = game_as("japan", 1, Theme::plain());
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(focus(&app), Focus::Forums);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("Forum · Six Party Talks"), "{first}");
+    assert!(first.contains("Members: US PRC [JPN] ROK DPRK"), "{first}");
+    assert!(first.contains("Host: PRC"), "{first}");
+    assert!(first.contains("Red lines: Taiwan Strait"), "{first}");
+    // Down: the Plus-Three Summit, hosted by South Korea; an order at it is on offer.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.play().expect("game").forum, 1);
+    let plus3 = screen(&app, 80, 24);
+    assert!(plus3.contains("Forum · Plus-Three Summit"), "{plus3}");
+    assert!(plus3.contains("Host: ROK"), "{plus3}");
+    assert!(plus3.contains("orders at PLUS3"), "{plus3}");
+    assert_ne!(details_of(&first), details_of(&plus3));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.play().expect("game").forum, 1);
+    press(&mut app, KeyCode::End);
+    let s = app.play().expect("game").scenario.clone();
+    assert_eq!(app.play().expect("game").forum, s.forums.len() - 1);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.play().expect("game").forum, s.forums.len() - 1);
+    // Enter: the orders, highlighted on the first order at the forum.
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focus(&app), Focus::Orders);
+    let play = app.play().expect("game");
+    let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
+    assert_eq!(
+        order.target,
+        sixparty::sim::Target::Forum(sixparty::scenario::ForumIx(1))
+    );
+    // A click on a forum's line focuses the forums and highlights it.
+    let out = screen(&app, 80, 24);
+    let (x, y) = out
+        .lines()
+        .enumerate()
+        .take(10)
+        .find_map(|(y, l)| {
+            l.find("ARF")
+                .map(|i| (l[..i].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("ARF in the forums:\n{out}"));
+    assert_eq!(hit_test(&app, x, y), Some(Hit::Forum(2)));
+    app.update(Action::Click(x, y));
+    assert_eq!(focus(&app), Focus::Forums);
+    assert_eq!(app.play().expect("game").forum, 2);
+    assert!(screen(&app, 80, 24).contains("Forum · ASEAN Regional Forum"));
+}
+
+/// The text right of the orders panel, from row 11 down.
+fn details_of(s: &str) -> String {
+    s.lines()
+        .skip(11)
+        .map(|l| l.rsplit_once("││").map_or(l, |(_, r)| r))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -965,6 +1033,10 @@ fn every_screen_draws_at_any_size_without_panicking() {
     press(&mut map, KeyCode::BackTab);
     press(&mut map, KeyCode::Right);
     apps.push(map);
+    let mut forums = game_as("china", 2, Theme::colored());
+    press(&mut forums, KeyCode::BackTab);
+    press(&mut forums, KeyCode::End);
+    apps.push(forums);
     let mut end = game_as("north_korea", 3, Theme::colored());
     for _ in 0..200 {
         if matches!(end.screen(), Screen::Debrief { .. }) {
@@ -1149,7 +1221,8 @@ fn hot_seat_the_next_player_starts_on_the_orders_and_its_own_party() {
     press(&mut app, KeyCode::Enter);
     skip_decisions(&mut app);
     // Northland leaves the map focused on the Isle.
-    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
     app.play_mut().expect("game").map_party = PartyIx(2);
     assert_eq!(focus(&app), Focus::Map);
     press(&mut app, KeyCode::Char('e'));

@@ -272,14 +272,44 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 ""
             }
         )?;
+        self.forum_guide(&scenario)?;
         let policies = self.difficulty.seats(&scenario, &humans);
         let mut session = Session::with_policies(scenario.clone(), seed, humans.clone(), policies);
         self.play_on(&mut session)
     }
 
+    /// What each forum is (the screen's forums panel, focused): its name, description, host,
+    /// agenda and red lines. Its status, habit and members come every month with the figures.
+    fn forum_guide(&mut self, s: &Scenario) -> io::Result<()> {
+        if s.forums.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\nThe forums:")?;
+        for f in &s.forums {
+            let mut line = format!("  - {} — {}", f.short, f.name);
+            if !f.description.is_empty() {
+                line.push_str(": ");
+                line.push_str(&f.description);
+            }
+            for fact in text::forum_facts(s, f) {
+                line.push_str(if line.ends_with('.') { " " } else { ". " });
+                line.push_str(&fact);
+            }
+            if !line.ends_with('.') {
+                line.push('.');
+            }
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+
     /// Go on with a game, from wherever in its turn it stands (a new game, or a loaded save).
     pub fn play_on(&mut self, session: &mut Session) -> io::Result<Ending> {
         let scenario = session.scenario();
+        // A loaded game did not see the introduction of a new one.
+        if session.game.turn() > 0 {
+            self.forum_guide(&scenario)?;
+        }
         while !session.game.is_over() {
             if !self.turn(session)? {
                 self.autosave(session)?;

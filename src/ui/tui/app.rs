@@ -92,12 +92,16 @@ pub enum Focus {
     /// beside the orders shows that party's relations with the seat, its alliances and forums,
     /// and Enter goes to the orders aimed at it.
     Map,
+    /// The forums: the arrows move a highlight from forum to forum, the panel beside the
+    /// orders shows that forum's details (members, host, agenda, red lines), and Enter goes to
+    /// the orders at it.
+    Forums,
 }
 
 impl Focus {
     /// Every panel that takes the focus, in the order Tab visits them (from the orders, the
     /// default, on through the screen in reading order and round again).
-    pub const ALL: [Focus; 3] = [Focus::Orders, Focus::News, Focus::Map];
+    pub const ALL: [Focus; 4] = [Focus::Orders, Focus::News, Focus::Map, Focus::Forums];
 
     /// The panel Tab goes to.
     #[must_use]
@@ -119,6 +123,7 @@ impl Focus {
             Focus::Orders => "orders",
             Focus::News => "news",
             Focus::Map => "map",
+            Focus::Forums => "forums",
         }
     }
 }
@@ -258,6 +263,8 @@ pub struct Play {
     pub news_scroll: usize,
     /// The party highlighted on the map (its details show while the map has the focus).
     pub map_party: PartyIx,
+    /// The forum highlighted in the forums panel (its details show while that has the focus).
+    pub forum: usize,
     /// The news of a turn as the seats saw it when they ended it, to show only what is new.
     pub seen_news: (u32, Vec<String>),
 }
@@ -291,6 +298,7 @@ impl Play {
             selected: 0,
             news_scroll: 0,
             map_party: seat,
+            forum: 0,
             seen_news: (0, Vec::new()),
         }
     }
@@ -746,8 +754,19 @@ impl App {
                     play.focus = match hit {
                         view::Hit::News => Focus::News,
                         view::Hit::Map | view::Hit::Party(_) => Focus::Map,
+                        view::Hit::Forums | view::Hit::Forum(_) => Focus::Forums,
                         view::Hit::Item(_) | view::Hit::Orders => Focus::Orders,
                     };
+                    // In the forums: the same, a click highlights, a second one acts.
+                    if let view::Hit::Forum(f) = hit {
+                        if before == Focus::Forums && play.forum == f {
+                            self.update(Action::Select);
+                        } else {
+                            play.forum = f;
+                            self.status = None;
+                        }
+                        return;
+                    }
                     // On the map: a click highlights a party; a second click on the highlighted
                     // one goes to the orders aimed at it, as Enter does.
                     if let view::Hit::Party(p) = hit {
@@ -1122,7 +1141,9 @@ impl App {
             (Action::NextPanel, focus) => play.focus = focus.next(),
             (Action::PreviousPanel, focus) => play.focus = focus.previous(),
             // Esc leaves the news or the map for the orders, where the turn is played.
-            (Action::Back, Focus::News | Focus::Map) => play.focus = Focus::Orders,
+            (Action::Back, Focus::News | Focus::Map | Focus::Forums) => {
+                play.focus = Focus::Orders;
+            }
             (Action::EndTurn, _) => {
                 if !play.to_order.is_empty() {
                     play.to_order.remove(0);
@@ -1172,6 +1193,13 @@ impl App {
                 let party = play.map_party;
                 self.orders_toward(party);
             }
+            (Action::Select, Focus::Forums) => {
+                let forum = play.forum;
+                self.orders_at(forum);
+            }
+            (_, Focus::Forums) => {
+                play.forum = moved(play.forum, action, play.scenario.forums.len());
+            }
             (_, Focus::Map) => {
                 let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
                 let spots = view::map_spots(play, area);
@@ -1186,6 +1214,32 @@ impl App {
                     _ => play.map_party,
                 };
             }
+        }
+    }
+
+    /// Enter on a forum: the orders get the focus, with the highlight on the first order at
+    /// this forum (a given one first), if there is one.
+    fn orders_at(&mut self, forum: usize) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let Some(f) = play.scenario.forums.get(forum) else {
+            return;
+        };
+        let short = f.short.clone();
+        let at = |o: &Order| o.target == crate::sim::Target::Forum(crate::scenario::ForumIx(forum));
+        let first = play
+            .board
+            .given
+            .iter()
+            .chain(play.board.ranked.iter().map(|c| &c.order))
+            .position(at);
+        match first {
+            Some(i) => {
+                play.selected = i;
+                play.focus = Focus::Orders;
+            }
+            None => self.say(format!("No order at {short} on offer this turn."), false),
         }
     }
 

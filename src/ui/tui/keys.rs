@@ -105,7 +105,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("e", "end the turn: the region answers"),
     (
         "Tab Shift-Tab",
-        "next or previous panel: orders, news, map (▶ marks it)",
+        "next or previous panel: orders, news, map, forums (▶)",
     ),
     (
         "← → h l",

@@ -14,9 +14,10 @@
 //!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
 //! ```
 //!
-//! Tab moves the focus through the orders, the news and the map (Shift-Tab back); the focused
-//! panel has a heavy border and `▶` before its title. With the map focused the arrows move a
-//! highlight from party to party, and the news panel gives way to that party's details.
+//! Tab moves the focus through the orders, the news, the map and the forums (Shift-Tab back);
+//! the focused panel has a heavy border and `▶` before its title. With the map or the forums
+//! focused the arrows move a highlight from party to party or forum to forum, and the news
+//! panel gives way to the highlighted one's details.
 //!
 //! Bigger terminals give the extra room to the map, the orders and the news; from 30 lines
 //! a row of the player's figures with sparklines; from 140 columns a heat map of every party's
@@ -310,6 +311,15 @@ fn render_main(frame: &mut Frame<'_>, app: &App, play: &Play) {
             ("?", "help"),
             ("q", "quit"),
         ],
+        Focus::Forums => &[
+            ("↑↓", "forum"),
+            ("Enter", "its orders"),
+            ("Tab", next),
+            ("Esc", "back"),
+            ("e", "end turn"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
         Focus::Orders => &[
             ("↑↓", "move"),
             ("Enter", "give"),
@@ -482,8 +492,8 @@ pub fn map_spots(play: &Play, area: Rect) -> Vec<(PartyIx, i32, i32)> {
 }
 
 /// The panel beside the orders while the map has the focus: the highlighted party's relations
-/// with the seat, its alliances and its forums, and what Enter does. Hot-seat: what the seat
-/// may not know is left out, as in the relations panel.
+/// with the seat, its alliances and its forums (what Enter does is on the border). Hot-seat:
+/// what the seat may not know is left out, as in the relations panel.
 fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
     let s = &play.scenario;
     let st = &play.board.state;
@@ -596,22 +606,34 @@ fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
     for l in wrap(&list, w) {
         out.push(Line::raw(l));
     }
-    if q != me {
-        let aimed = play
-            .board
-            .given
-            .iter()
-            .chain(play.board.ranked.iter().map(|c| &c.order))
-            .filter(|o| o.target == Target::Party(q))
-            .count();
-        let hint = match aimed {
-            0 => format!("No order toward {} on offer.", party.short),
-            1 => format!("Enter: the order toward {}.", party.short),
-            n => format!("Enter: the {n} orders toward {}.", party.short),
-        };
-        para(&hint, theme.dim(), &mut out);
-    }
     out
+}
+
+/// What Enter does on a highlighted party or forum, for the bottom border of its details: how
+/// many orders (given or on offer) aim at it.
+fn enter_hint(play: &Play, target: Target, name: &str, w: u16) -> Line<'static> {
+    let n = play
+        .board
+        .given
+        .iter()
+        .chain(play.board.ranked.iter().map(|c| &c.order))
+        .filter(|o| o.target == target)
+        .count();
+    let at = if matches!(target, Target::Forum(_)) {
+        "at"
+    } else {
+        "toward"
+    };
+    let hint = match n {
+        0 => format!("no order {at} {name} on offer"),
+        1 => format!("Enter: 1 order {at} {name}"),
+        n => format!("Enter: {n} orders {at} {name}"),
+    };
+    Line::raw(format!(
+        " {} ",
+        truncate(&hint, usize::from(w.saturating_sub(4)))
+    ))
+    .right_aligned()
 }
 
 fn render_party(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
@@ -620,7 +642,16 @@ fn render_party(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     if width(&title) + 4 > usize::from(area.width) {
         title = format!("On the map · {}", party.short);
     }
-    let block = main_panel(theme, &title, false);
+    let mut block = main_panel(theme, &title, false);
+    if play.map_party != play.seat {
+        let hint = enter_hint(
+            play,
+            Target::Party(play.map_party),
+            &party.short,
+            area.width,
+        );
+        block = block.title_bottom(hint.style(theme.dim()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = party_lines(theme, play, usize::from(inner.width));
@@ -921,19 +952,48 @@ fn render_heat_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A forum's line in the forums panel: its index, column, row and width.
+type ForumCell = (usize, u16, u16, u16);
+
+/// Where each forum's line goes in a forums panel of this inner area: its index, the cell
+/// (x, y, width), and whether its members get the line under it. Wide panels put each forum's
+/// members beside it; tall ones under it; small ones fill columns. Forums that do not fit are
+/// left out.
+fn forum_cells(n: usize, inner: Rect) -> (Vec<ForumCell>, bool, bool) {
+    let beside = inner.width >= 40;
+    let under = !beside && usize::from(inner.height) >= 2 * n;
+    let cell = if beside || under { inner.width } else { 21u16 };
+    let columns = usize::from((inner.width / cell.max(1)).max(1));
+    let rows = usize::from(inner.height).max(1);
+    let mut out = Vec::new();
+    for i in 0..n {
+        let (col, row) = if under {
+            (0, 2 * i)
+        } else {
+            (i / rows, i % rows)
+        };
+        if col >= columns || row >= usize::from(inner.height) {
+            break;
+        }
+        let x = inner.x + col as u16 * cell;
+        out.push((
+            i,
+            x,
+            inner.y + row as u16,
+            cell.min(inner.right().saturating_sub(x)),
+        ));
+    }
+    (out, beside, under)
+}
+
 fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
-    let block = panel(theme, "Forums · habit", false)
+    let focused = play.focus == Focus::Forums;
+    let block = main_panel(theme, "Forums · habit", focused)
         .title_bottom(Line::styled(" • you sit at the table ", theme.dim()).centered());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
-    // Wide panels put each forum's members beside it; tall ones under it.
-    let n = s.forums.len();
-    let beside = inner.width >= 40;
-    let under = !beside && usize::from(inner.height) >= 2 * n;
-    let cell = if beside || under { inner.width } else { 21u16 };
-    let columns = (inner.width / cell).max(1);
-    let rows = usize::from(inner.height);
+    let (cells, beside, under) = forum_cells(s.forums.len(), inner);
     let buf = frame.buffer_mut();
     let members_of = |f: &crate::scenario::Forum| {
         f.members
@@ -942,9 +1002,9 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    for (i, (f, fs)) in s.forums.iter().zip(&play.board.state.forums).enumerate() {
+    for (i, x, y, cell_w) in cells {
+        let (f, fs) = (&s.forums[i], &play.board.state.forums[i]);
         if under {
-            let y = inner.y + 2 * i as u16;
             let text = truncate(&members_of(f), usize::from(inner.width).saturating_sub(7));
             buf.set_line(
                 inner.x,
@@ -953,20 +1013,14 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
                 inner.width,
             );
         }
-        let (col, row) = if under {
-            (0, 2 * i)
-        } else {
-            (i / rows.max(1), i % rows.max(1))
-        };
-        if col >= usize::from(columns) {
-            break;
-        }
         let mark = if f.members.contains(&play.seat) {
             "•"
         } else {
             " "
         };
+        let highlighted = focused && i == play.forum;
         let status_style = match fs.status {
+            _ if highlighted => theme.selected(),
             ForumStatus::Active => theme.mood(50.0),
             ForumStatus::Suspended => theme.mood(0.0),
             ForumStatus::Collapsed => theme.mood(-50.0),
@@ -987,15 +1041,88 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
                 theme.dim(),
             ));
         }
-        let line = Line::from(spans);
-        let x = inner.x + col as u16 * cell;
-        buf.set_line(
-            x,
-            inner.y + row as u16,
-            &line,
-            inner.right().saturating_sub(x),
-        );
+        let mut line = Line::from(spans);
+        if highlighted {
+            line = line.style(theme.selected());
+        }
+        buf.set_line(x, y, &line, cell_w);
     }
+}
+
+/// The panel beside the orders while the forums have the focus: the highlighted forum's
+/// status, members, host, red lines, agenda and description (what Enter does is on the
+/// border).
+fn forum_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
+    let s = &play.scenario;
+    let Some((f, fs)) = s
+        .forums
+        .get(play.forum)
+        .zip(play.board.state.forums.get(play.forum))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let para = |text: &str, style, out: &mut Vec<Line<'static>>| {
+        for l in wrap_hanging(text, w, "") {
+            out.push(Line::styled(l, style));
+        }
+    };
+    para(
+        &format!("{} ({})", f.name, f.short),
+        theme.title(),
+        &mut out,
+    );
+    para(
+        &format!("{} · habit {:.0}", text::status_word(fs.status), fs.habit),
+        theme.text(),
+        &mut out,
+    );
+    let members: Vec<String> = f
+        .members
+        .iter()
+        .map(|m| {
+            if *m == play.seat {
+                format!("[{}]", s.party(*m).short)
+            } else {
+                s.party(*m).short.clone()
+            }
+        })
+        .collect();
+    para(
+        &format!("Members: {}", members.join(" ")),
+        theme.text(),
+        &mut out,
+    );
+    for l in text::forum_facts(s, f) {
+        para(&l, theme.text(), &mut out);
+    }
+    // The description last: long, and the figures above matter more on a small screen.
+    if !f.description.is_empty() {
+        para(&f.description, theme.dim(), &mut out);
+    }
+    out
+}
+
+fn render_forum(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let name = play
+        .scenario
+        .forums
+        .get(play.forum)
+        .map_or("", |f| f.name.as_str());
+    let mut title = format!("Forum · {name}");
+    if width(&title) + 4 > usize::from(area.width) {
+        title = truncate(&title, usize::from(area.width).saturating_sub(4));
+    }
+    let mut block = main_panel(theme, &title, false);
+    if let Some(f) = play.scenario.forums.get(play.forum) {
+        let target = Target::Forum(crate::scenario::ForumIx(play.forum));
+        block =
+            block.title_bottom(enter_hint(play, target, &f.short, area.width).style(theme.dim()));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = forum_lines(theme, play, usize::from(inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A sparkline of the values, the last `cells` of them, scaled to their own range.
@@ -1095,6 +1222,10 @@ pub enum Hit {
     Map,
     /// A party's label on the map (its index in the scenario).
     Party(usize),
+    /// The forums panel, outside any forum's line.
+    Forums,
+    /// A forum's line in the forums panel (its index in the scenario).
+    Forum(usize),
 }
 
 /// What the cell (x, y) shows that a click can act on, on the current screen.
@@ -1145,6 +1276,14 @@ pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
             let at = ratatui::layout::Position { x, y };
             if l.news.contains(at) {
                 return Some(Hit::News);
+            }
+            if l.forums.contains(at) {
+                let inner = Block::bordered().inner(l.forums);
+                let (cells, _, _) = forum_cells(play.scenario.forums.len(), inner);
+                let on = cells
+                    .iter()
+                    .find(|&&(_, cx, cy, cw)| y == cy && (cx..cx + cw).contains(&x));
+                return Some(on.map_or(Hit::Forums, |&(i, ..)| Hit::Forum(i)));
             }
             if l.map.contains(at) {
                 let inner = Block::bordered().inner(l.map);
@@ -1431,9 +1570,10 @@ pub fn news_scroll_max(play: &Play, area: Rect) -> usize {
 }
 
 fn render_news(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
-    if play.focus == Focus::Map {
-        render_party(frame, theme, play, area);
-        return;
+    match play.focus {
+        Focus::Map => return render_party(frame, theme, play, area),
+        Focus::Forums => return render_forum(frame, theme, play, area),
+        Focus::Orders | Focus::News => {}
     }
     let focused = play.focus == Focus::News;
     let mut block = main_panel(theme, "News", focused);
