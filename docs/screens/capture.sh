@@ -4,7 +4,7 @@
 #   NAME-WxH.txt   the text, as seen with NO_COLOR set (what a screen shows, no escape codes)
 #   NAME-WxH.ansi  the same screen in colour (256-colour palette): view it with `cat` or `less -R`
 # Screens: 1-scenarios, 2-briefing, 3-decision, 4-main, 5-orders, 6-help, 7-too-small, 8-debrief,
-# 9-map (the map focused, a party highlighted).
+# 9-map (the map focused, a party highlighted), 10-forums (the forums focused).
 # Needs tmux. Run from anywhere: docs/screens/capture.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -88,6 +88,9 @@ play_through() { # W H MODE
   t send-keys -t s l
   wait_for "On the map · United States"
   shot 9-map
+  t send-keys -t s Tab
+  wait_for "▶ Forums"
+  shot 10-forums
   t send-keys -t s Escape
   wait_for "▶ Orders"
   if [ "$W" = 80 ]; then
