@@ -295,35 +295,36 @@ fn a_player_plays_several_turns_resizes_and_quits() {
 
     // Tab goes through the panels, each marked when focused: the news, then the map, whose
     // highlighted party's details stand beside the orders, then the forums; Shift-Tab goes
-    // back.
+    // back. (Each wait is for the whole screen: a capture can fall between two cells' updates.)
+    let all = |texts: &'static [&'static str]| move |s: &str| texts.iter().all(|x| s.contains(x));
     t.keys(&["Tab"]);
-    let news = t.wait_text("▶ News");
-    assert!(news.contains("Tab map"), "{news}");
+    t.wait_for("the news focused", all(&["▶ News", "Tab map"]));
     t.keys(&["Tab"]);
-    let map = t.wait_text("▶ Region");
-    assert!(
-        map.contains("On the map · Japan") && map.contains("Tab forums"),
-        "{map}"
+    t.wait_for(
+        "the map focused",
+        all(&["▶ Region", "On the map · Japan", "Tab forums"]),
     );
     t.keys(&["l"]);
-    let us = t.wait_text("On the map · United States");
-    assert!(
-        us.contains("US–ROK Alliance") && us.contains("you→ +"),
-        "{us}"
+    t.wait_for(
+        "the United States highlighted",
+        all(&["On the map · United States", "US–ROK Alliance", "you→ +"]),
     );
     t.keys(&["Tab"]);
-    let forums = t.wait_text("▶ Forums");
-    assert!(
-        forums.contains("Forum · Six Party Talks") && forums.contains("Red lines:"),
-        "{forums}"
+    t.wait_for(
+        "the forums focused",
+        all(&[
+            "▶ Forums",
+            "Forum · Six Party Talks",
+            "Red lines:",
+            "Tab orders",
+        ]),
     );
     t.keys(&["BTab"]);
-    t.wait_text("▶ Region");
+    t.wait_for("the map again", all(&["▶ Region", "Tab forums"]));
     t.keys(&["BTab"]);
-    t.wait_text("▶ News");
+    t.wait_for("the news again", all(&["▶ News", "Tab map"]));
     t.keys(&["BTab"]);
-    let orders = t.wait_text("▶ Orders");
-    assert!(orders.contains("Tab news"), "{orders}");
+    t.wait_for("the orders again", all(&["▶ Orders", "Tab news"]));
 
     // Larger: the panels grow and the figures get sparklines.
     t.resize(200, 50);
