@@ -1232,4 +1232,15 @@ fn hot_seat_the_next_player_starts_on_the_orders_and_its_own_party() {
     assert_eq!(play.seat, PartyIx(1));
     assert_eq!(play.focus, Focus::Orders);
     assert_eq!(play.map_party, PartyIx(1));
+    // Under the fog, Northland's details show its regard for Southland as a mood only, and
+    // its fear of Southland not at all, as the relations panel does.
+    let regard = play.board.state.trust[0][1];
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.play_mut().expect("game").map_party = PartyIx(0);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("On the map · Northland"), "{out}");
+    assert!(out.contains("fears you ?"), "{out}");
+    assert!(!out.contains(&format!("→you {regard:+.0}")), "{out}");
+    assert!(out.contains("→you ++ close"), "{out}");
 }
