@@ -1251,10 +1251,7 @@ impl App {
         };
         let name = play.scenario.party(party).name.clone();
         if party == play.seat {
-            self.say(
-                "Your own party: move to another to see the orders aimed at it.",
-                false,
-            );
+            self.say("That is you: orders aim at the others.", false);
             return;
         }
         let aimed = |o: &Order| o.target == crate::sim::Target::Party(party);

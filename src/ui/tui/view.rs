@@ -512,7 +512,7 @@ fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
             theme.you(),
             &mut out,
         );
-        para(&figures_text(play, true), theme.text(), &mut out);
+        // The seat's own figures are in the header or the figures panel already.
     } else {
         para(
             &format!("{} ({})", party.name, party.short),
