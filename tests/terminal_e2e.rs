@@ -542,6 +542,21 @@ fn mouse_clicks_choose_scenario_seat_and_orders() {
         after.contains("✓"),
         "the clicked order ({before}) is given:\n{after}"
     );
+    // A click on a party's label on the map focuses the map and highlights the party.
+    let (x, y) = after
+        .lines()
+        .enumerate()
+        .skip(3)
+        .take(6)
+        .find_map(|(y, l)| {
+            let map: String = l.chars().take(22).collect();
+            map.find("ROK").map(|i| (map[..i].chars().count(), y))
+        })
+        .unwrap_or_else(|| panic!("South Korea on the map:\n{after}"));
+    t.click(x, y);
+    t.wait_for("South Korea highlighted on the map", |s| {
+        s.contains("▶ Region") && s.contains("Republic of Korea (ROK)")
+    });
     t.keys(&["C-c"]);
     t.wait_exit();
     t.assert_restored();

@@ -481,6 +481,8 @@ fn on_the_map_the_arrows_move_from_party_to_party_and_show_its_details() {
     assert_eq!(app.play().expect("game").map_party, korea);
     let rok = screen(&app, 80, 24);
     assert!(details(&rok).contains("US–ROK Alliance (with US)"), "{rok}");
+    // Trust both ways, on two lines when one is too narrow for them, never cut.
+    assert!(details(&rok).contains("→you +5 wary"), "{rok}");
     // Up and down move too: China is up and west of South Korea, and down from China is
     // South Korea again.
     press(&mut app, KeyCode::Up);

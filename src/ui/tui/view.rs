@@ -521,21 +521,23 @@ fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
         );
         let mine = st.trust[me.0][q.0];
         let theirs = st.trust[q.0][me.0];
-        out.push(Line::from(vec![
-            Span::styled(
-                format!("you→ {mine:+.0} {}", text::mood(mine)),
-                theme.mood(mine),
-            ),
-            Span::raw("  "),
-            Span::styled(
-                if play.board.fog {
-                    format!("→you {} {}", mood_mark(theirs), text::mood(theirs))
-                } else {
-                    format!("→you {theirs:+.0} {}", text::mood(theirs))
-                },
-                theme.mood(theirs),
-            ),
-        ]));
+        let yours = format!("you→ {mine:+.0} {}", text::mood(mine));
+        let theirs_text = if play.board.fog {
+            format!("→you {} {}", mood_mark(theirs), text::mood(theirs))
+        } else {
+            format!("→you {theirs:+.0} {}", text::mood(theirs))
+        };
+        // Both ways on one line when they fit, else one under the other.
+        if width(&yours) + 2 + width(&theirs_text) <= w {
+            out.push(Line::from(vec![
+                Span::styled(yours, theme.mood(mine)),
+                Span::raw("  "),
+                Span::styled(theirs_text, theme.mood(theirs)),
+            ]));
+        } else {
+            out.push(Line::styled(truncate(&yours, w), theme.mood(mine)));
+            out.push(Line::styled(truncate(&theirs_text, w), theme.mood(theirs)));
+        }
         let feared = if play.board.fog {
             "?".to_owned()
         } else {
