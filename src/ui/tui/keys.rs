@@ -123,7 +123,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Space", "when choosing seats: mark one for hot-seat"),
     (
         "Esc",
-        "back or close this window; from news or map: to orders",
+        "back or close this window; from another panel: to orders",
     ),
     ("?", "this help"),
     (
