@@ -116,6 +116,37 @@ fn end_of_input_stops_cleanly_and_says_where() {
 }
 
 #[test]
+fn plain_mode_says_who_the_others_are_allied_with_and_what_the_forums_are() {
+    // The screen's map, focused, shows any party's alliances; plain mode lists them too.
+    // Likewise the forums panel, focused.
+    let out = sixparty(
+        &["play", "--plain", "--seed", "1", "--as", "japan"],
+        "\n\n\nq\n",
+    );
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Alliances: US–Japan Alliance commitment"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Other alliances: US–ROK Alliance (US and ROK)"),
+        "{stdout}"
+    );
+    // And what the focused forums panel shows of each forum: host, red lines, agenda.
+    assert!(stdout.contains("The forums:"), "{stdout}");
+    assert!(
+        stdout.contains("  - 6PT — Six Party Talks: ") && stdout.contains("Host: PRC."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Red lines: Taiwan Strait tension (for PRC)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Agenda, a session: "), "{stdout}");
+}
+
+#[test]
 fn q_stops_the_game() {
     let out = sixparty(&["play", "--plain", "--seed", "1", "--as", "japan"], "q\n");
     assert!(out.status.success());

@@ -293,6 +293,39 @@ fn a_player_plays_several_turns_resizes_and_quits() {
         !s.contains("Ctrl-C") && s.contains("Orders ·")
     });
 
+    // Tab goes through the panels, each marked when focused: the news, then the map, whose
+    // highlighted party's details stand beside the orders, then the forums; Shift-Tab goes
+    // back. (Each wait is for the whole screen: a capture can fall between two cells' updates.)
+    let all = |texts: &'static [&'static str]| move |s: &str| texts.iter().all(|x| s.contains(x));
+    t.keys(&["Tab"]);
+    t.wait_for("the news focused", all(&["▶ News", "Tab map"]));
+    t.keys(&["Tab"]);
+    t.wait_for(
+        "the map focused",
+        all(&["▶ Region", "On the map · Japan", "Tab forums"]),
+    );
+    t.keys(&["l"]);
+    t.wait_for(
+        "the United States highlighted",
+        all(&["On the map · United States", "US–ROK Alliance", "you→ +"]),
+    );
+    t.keys(&["Tab"]);
+    t.wait_for(
+        "the forums focused",
+        all(&[
+            "▶ Forums",
+            "Forum · Six Party Talks",
+            "Red lines:",
+            "Tab orders",
+        ]),
+    );
+    t.keys(&["BTab"]);
+    t.wait_for("the map again", all(&["▶ Region", "Tab forums"]));
+    t.keys(&["BTab"]);
+    t.wait_for("the news again", all(&["▶ News", "Tab map"]));
+    t.keys(&["BTab"]);
+    t.wait_for("the orders again", all(&["▶ Orders", "Tab news"]));
+
     // Larger: the panels grow and the figures get sparklines.
     t.resize(200, 50);
     let big = t.wait_text("Your figures");
@@ -379,6 +412,55 @@ fn sighup_during_play_restores_the_terminal() {
     killed_during_play_restores_the_terminal("HUP");
 }
 
+/// A panic in the loop (debug builds have a key for one: `!` with `SIXPARTY_TEST_PANIC` set)
+/// gives the terminal back before the message is printed, so the message stays readable on
+/// the main screen; the process fails; the autosave of the last finished turn is left as it
+/// was (nothing is saved from a game in an unknown state).
+#[test]
+fn a_panic_restores_the_terminal_and_leaves_its_message_readable() {
+    let Some(t) = Tmux::start_env(
+        "panic",
+        "SIXPARTY_TEST_PANIC=1 RUST_BACKTRACE=0",
+        "play --seed 3 --as china",
+        80,
+        24,
+    ) else {
+        return;
+    };
+    let screen = to_orders(&t);
+    let turn = turn_of(&screen);
+    t.keys(&["e"]);
+    t.wait_for("the next turn", |s| !s.contains(&format!("Turn {turn} of")));
+    to_orders(&t);
+    let autosave = t.path("saves").join("autosave-1.ron");
+    let saved = std::fs::read(&autosave).expect("autosaved at the end of the turn");
+    t.keys(&["!"]);
+    let code = t.wait_exit();
+    assert_ne!(code, 0, "a panic is a failure");
+    let after = String::from_utf8_lossy(&t.tmux(&["capture-pane", "-p", "-J", "-t", "g"]).stdout)
+        .into_owned();
+    let lines: Vec<&str> = after.lines().collect();
+    let at = |text: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} on the screen after the panic:\n{after}"))
+    };
+    // The message is whole, and what came after (the wrapper's exit line, standing in for
+    // the shell's prompt) is below it, not written over it.
+    let panicked = at("panicked at");
+    let message = at("test panic: SIXPARTY_TEST_PANIC is set");
+    let exited = at(EXITED);
+    assert!(panicked < message && message < exited, "{after}");
+    assert!(!after.contains("Orders ·"), "no game screen left:\n{after}");
+    t.assert_restored();
+    assert_eq!(
+        std::fs::read(&autosave).expect("the autosave is still there"),
+        saved,
+        "the panic saved nothing over the last turn's autosave"
+    );
+}
+
 #[test]
 fn ctrl_c_leaves_at_once_and_restores_the_terminal() {
     let Some(t) = Tmux::start("ctrlc", "play --seed 5 --as us", 80, 24) else {
@@ -460,6 +542,21 @@ fn mouse_clicks_choose_scenario_seat_and_orders() {
         after.contains("✓"),
         "the clicked order ({before}) is given:\n{after}"
     );
+    // A click on a party's label on the map focuses the map and highlights the party.
+    let (x, y) = after
+        .lines()
+        .enumerate()
+        .skip(3)
+        .take(6)
+        .find_map(|(y, l)| {
+            let map: String = l.chars().take(22).collect();
+            map.find("ROK").map(|i| (map[..i].chars().count(), y))
+        })
+        .unwrap_or_else(|| panic!("South Korea on the map:\n{after}"));
+    t.click(x, y);
+    t.wait_for("South Korea highlighted on the map", |s| {
+        s.contains("▶ Region") && s.contains("Republic of Korea (ROK)")
+    });
     t.keys(&["C-c"]);
     t.wait_exit();
     t.assert_restored();

@@ -175,6 +175,18 @@ fn snapshots_of_the_test_region() {
     insta::assert_snapshot!("harbour_main_120x36", screen(&app, 120, 36));
     app.update(Action::Resize(200, 50));
     insta::assert_snapshot!("harbour_main_200x50", screen(&app, 200, 50));
+    // The map focused: Southland highlighted, its details beside the orders.
+    app.update(Action::Resize(80, 24));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    let map = screen(&app, 80, 24);
+    assert!(map.contains("On the map · Southland"), "{map}");
+    insta::assert_snapshot!("harbour_map_80x24", map);
+    press(&mut app, KeyCode::Tab);
+    let forums = screen(&app, 80, 24);
+    assert!(forums.contains("Forum · Harbour Council"), "{forums}");
+    insta::assert_snapshot!("harbour_forums_80x24", forums);
 }
 
 /// The screen as text.
@@ -360,17 +372,242 @@ fn advisor_key_gives_the_recommended_orders() {
     assert_eq!(app.play().expect("game").board.given, advice);
 }
 
+/// The focus of the game in progress.
+fn focus(app: &App) -> Focus {
+    app.play().expect("game").focus
+}
+
 #[test]
-fn tab_moves_focus_to_the_news() {
+fn tab_cycles_through_every_panel_and_shift_tab_goes_back() {
     let mut app = game_as("russia", 6, Theme::plain());
+    assert_eq!(focus(&app), Focus::Orders);
+    // Forward: orders → news → map → orders; each shows it is focused, in text.
+    let expected = [
+        (Focus::News, "▶ News", "Tab map"),
+        (Focus::Map, "▶ Region", "Tab forums"),
+        (Focus::Forums, "▶ Forums", "Tab orders"),
+        (Focus::Orders, "▶ Orders", "Tab news"),
+    ];
+    for (size, (w, h)) in [(80, 24), (200, 50)].into_iter().enumerate() {
+        app.update(Action::Resize(w, h));
+        for (f, title, key) in expected {
+            press(&mut app, KeyCode::Tab);
+            assert_eq!(focus(&app), f, "Tab at {w}×{h}");
+            let s = screen(&app, w, h);
+            assert!(s.contains(title), "{title} at {w}×{h}:\n{s}");
+            assert_eq!(s.matches('▶').count(), 1, "one panel marked:\n{s}");
+            assert!(line(&s, usize::from(h) - 1).contains(key), "{s}");
+        }
+        // Backward, both as the terminal reports it (BackTab) and as Shift with Tab.
+        let backward = [Focus::Forums, Focus::Map, Focus::News, Focus::Orders];
+        for (i, f) in backward.into_iter().enumerate() {
+            if (i + size) % 2 == 0 {
+                press(&mut app, KeyCode::BackTab);
+            } else {
+                press_with(&mut app, KeyCode::Tab, KeyModifiers::SHIFT);
+            }
+            assert_eq!(focus(&app), f, "Shift-Tab at {w}×{h}");
+        }
+    }
+    assert_eq!(Focus::ALL.len(), 4);
+    for f in Focus::ALL {
+        assert_eq!(f.next().previous(), f);
+    }
+    // The news scrolls while focused; Esc goes back to the orders.
+    app.update(Action::Resize(80, 24));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.play().expect("game").focus, Focus::News);
     let s = screen(&app, 80, 24);
-    assert!(line(&s, 23).contains("Tab orders"), "{s}");
     assert!(s.contains("This month"), "{s}");
     press(&mut app, KeyCode::Down);
+    assert_eq!(app.play().expect("game").news_scroll, 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(focus(&app), Focus::Orders);
+}
+
+/// The text of the panel beside the orders, from its title down.
+fn details(s: &str) -> String {
+    s.lines()
+        .skip_while(|l| !l.contains("On the map ·"))
+        .map(|l| l.rsplit_once("││").map_or(l, |(_, r)| r))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn on_the_map_the_arrows_move_from_party_to_party_and_show_its_details() {
+    let mut app = game_as("japan", 1, Theme::plain());
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.play().expect("game").focus, Focus::Orders);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(focus(&app), Focus::Map);
+    let s = app.play().expect("game").scenario.clone();
+    let (japan, us, korea) = (
+        party(&s, "japan"),
+        party(&s, "us"),
+        party(&s, "south_korea"),
+    );
+    // The highlight starts on the player's own party: its figures, alliances and forums.
+    let own = screen(&app, 80, 24);
+    assert!(own.contains("On the map · Japan"), "{own}");
+    assert!(details(&own).contains("Japan (JPN) · you"), "{own}");
+    assert!(
+        details(&own).contains("US–Japan Alliance (with US)"),
+        "{own}"
+    );
+    assert!(
+        !own.contains("This month"),
+        "the details stand in for the news:\n{own}"
+    );
+    // The United States lies east of Japan on the campaign's map: l (or →) goes there.
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.play().expect("game").map_party, us);
+    let usa = screen(&app, 80, 24);
+    let d = details(&usa);
+    assert!(usa.contains("On the map · United States"), "{usa}");
+    assert!(d.contains("you→ +50 close"), "{d}");
+    assert!(d.contains("→you +58 close"), "{d}");
+    assert!(d.contains("US–Japan Alliance (with you)"), "{d}");
+    assert!(d.contains("US–ROK Alliance (with ROK)"), "{d}");
+    assert!(
+        d.contains("•6PT"),
+        "forums shared with Japan are marked: {d}"
+    );
+    assert_ne!(details(&own), d, "the details follow the highlight");
+    // The map's title names the highlighted party; the dots link it to the player.
+    assert!(line(&usa, 2).contains(" US "), "{usa}");
+    // Back with h, then west again with ←: South Korea.
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.play().expect("game").map_party, japan);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.play().expect("game").map_party, korea);
+    let rok = screen(&app, 80, 24);
+    assert!(details(&rok).contains("US–ROK Alliance (with US)"), "{rok}");
+    // Trust both ways, on two lines when one is too narrow for them, never cut.
+    assert!(details(&rok).contains("→you +5 wary"), "{rok}");
+    // Up and down move too: China is up and west of South Korea, and down from China is
+    // South Korea again.
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.play().expect("game").map_party, party(&s, "china"));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.play().expect("game").map_party, korea);
+    // A move with no party that way keeps the highlight.
+    for _ in 0..8 {
+        press(&mut app, KeyCode::Char('k'));
+    }
+    let top = app.play().expect("game").map_party;
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(
+        app.play().expect("game").map_party,
+        top,
+        "nothing above the top"
+    );
+    // Enter goes to the orders aimed at the highlighted party.
+    app.play_mut().expect("game").map_party = us;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focus(&app), Focus::Orders);
+    let play = app.play().expect("game");
+    let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
+    assert_eq!(order.target, sixparty::sim::Target::Party(us));
+    // Esc leaves the map for the orders too.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(focus(&app), Focus::Map);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(focus(&app), Focus::Orders);
+}
+
+#[test]
+fn in_the_forums_the_arrows_move_from_forum_to_forum_and_show_its_details() {
+    let mut app = game_as("japan", 1, Theme::plain());
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(focus(&app), Focus::Forums);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("Forum · Six Party Talks"), "{first}");
+    assert!(first.contains("Members: US PRC [JPN] ROK DPRK"), "{first}");
+    assert!(first.contains("Host: PRC"), "{first}");
+    assert!(first.contains("Red lines: Taiwan Strait"), "{first}");
+    // Down: the Plus-Three Summit, hosted by South Korea; an order at it is on offer.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.play().expect("game").forum, 1);
+    let plus3 = screen(&app, 80, 24);
+    assert!(plus3.contains("Forum · Plus-Three Summit"), "{plus3}");
+    assert!(plus3.contains("Host: ROK"), "{plus3}");
+    assert!(plus3.contains("orders at PLUS3"), "{plus3}");
+    assert_ne!(details_of(&first), details_of(&plus3));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.play().expect("game").forum, 1);
+    press(&mut app, KeyCode::End);
+    let s = app.play().expect("game").scenario.clone();
+    assert_eq!(app.play().expect("game").forum, s.forums.len() - 1);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.play().expect("game").forum, s.forums.len() - 1);
+    // Enter: the orders, highlighted on the first order at the forum.
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(focus(&app), Focus::Orders);
+    let play = app.play().expect("game");
+    let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
+    assert_eq!(
+        order.target,
+        sixparty::sim::Target::Forum(sixparty::scenario::ForumIx(1))
+    );
+    // A click on a forum's line focuses the forums and highlights it.
+    let out = screen(&app, 80, 24);
+    let (x, y) = out
+        .lines()
+        .enumerate()
+        .take(10)
+        .find_map(|(y, l)| {
+            l.find("ARF")
+                .map(|i| (l[..i].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("ARF in the forums:\n{out}"));
+    assert_eq!(hit_test(&app, x, y), Some(Hit::Forum(2)));
+    app.update(Action::Click(x, y));
+    assert_eq!(focus(&app), Focus::Forums);
+    assert_eq!(app.play().expect("game").forum, 2);
+    assert!(screen(&app, 80, 24).contains("Forum · ASEAN Regional Forum"));
+}
+
+/// The text right of the orders panel, from row 11 down.
+fn details_of(s: &str) -> String {
+    s.lines()
+        .skip(11)
+        .map(|l| l.rsplit_once("││").map_or(l, |(_, r)| r))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_click_on_the_map_focuses_it_and_highlights_a_party() {
+    let mut app = game_as("japan", 1, Theme::plain());
+    app.update(Action::Resize(80, 24));
+    let s = app.play().expect("game").scenario.clone();
+    let us = party(&s, "us");
+    let out = screen(&app, 80, 24);
+    let (x, y) = out
+        .lines()
+        .enumerate()
+        .take(10)
+        .find_map(|(y, l)| {
+            l.find("US++")
+                .map(|i| (l[..i].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("US on the map:\n{out}"));
+    assert_eq!(hit_test(&app, x, y), Some(Hit::Party(us.0)));
+    assert_eq!(hit_test(&app, 1, 4), Some(Hit::Map));
+    app.update(Action::Click(x, y));
+    assert_eq!(focus(&app), Focus::Map);
+    assert_eq!(app.play().expect("game").map_party, us);
+    assert!(screen(&app, 80, 24).contains("On the map · United States"));
+    // A second click on it, like Enter, goes to the orders aimed at it.
+    app.update(Action::Click(x, y));
+    assert_eq!(focus(&app), Focus::Orders);
+    // A click on the map's empty part focuses the map and keeps the highlight.
+    app.update(Action::Click(1, 4));
+    assert_eq!(focus(&app), Focus::Map);
+    assert_eq!(app.play().expect("game").map_party, us);
 }
 
 #[test]
@@ -794,6 +1031,14 @@ fn every_screen_draws_at_any_size_without_panicking() {
     press(&mut news, KeyCode::Tab);
     press(&mut news, KeyCode::End);
     apps.push(news);
+    let mut map = game_as("us", 2, Theme::colored());
+    press(&mut map, KeyCode::BackTab);
+    press(&mut map, KeyCode::Right);
+    apps.push(map);
+    let mut forums = game_as("china", 2, Theme::colored());
+    press(&mut forums, KeyCode::BackTab);
+    press(&mut forums, KeyCode::End);
+    apps.push(forums);
     let mut end = game_as("north_korea", 3, Theme::colored());
     for _ in 0..200 {
         if matches!(end.screen(), Screen::Debrief { .. }) {
@@ -966,4 +1211,38 @@ fn hot_seat_hides_the_other_seats_orders_and_figures() {
     // The next month begins with a hand-over again.
     assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(0)));
     assert_eq!(app.play().expect("game").session.game.turn(), 2);
+}
+
+#[test]
+fn hot_seat_the_next_player_starts_on_the_orders_and_its_own_party() {
+    let s = Arc::new(scenario::load_str(HARBOUR, "harbour.ron").expect("the test region loads"));
+    let mut app = App::with_session(
+        Session::new(s, 1, vec![PartyIx(0), PartyIx(1)]),
+        Theme::plain(),
+    );
+    press(&mut app, KeyCode::Enter);
+    skip_decisions(&mut app);
+    // Northland leaves the map focused on the Isle.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.play_mut().expect("game").map_party = PartyIx(2);
+    assert_eq!(focus(&app), Focus::Map);
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    skip_decisions(&mut app);
+    let play = app.play().expect("game");
+    assert_eq!(play.seat, PartyIx(1));
+    assert_eq!(play.focus, Focus::Orders);
+    assert_eq!(play.map_party, PartyIx(1));
+    // Under the fog, Northland's details show its regard for Southland as a mood only, and
+    // its fear of Southland not at all, as the relations panel does.
+    let regard = play.board.state.trust[0][1];
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.play_mut().expect("game").map_party = PartyIx(0);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("On the map · Northland"), "{out}");
+    assert!(out.contains("fears you ?"), "{out}");
+    assert!(!out.contains(&format!("→you {regard:+.0}")), "{out}");
+    assert!(out.contains("→you ++ close"), "{out}");
 }

@@ -3,7 +3,8 @@
 # screen captured with `tmux capture-pane`.
 #   NAME-WxH.txt   the text, as seen with NO_COLOR set (what a screen shows, no escape codes)
 #   NAME-WxH.ansi  the same screen in colour (256-colour palette): view it with `cat` or `less -R`
-# Screens: 1-scenarios, 2-briefing, 3-decision, 4-main, 5-orders, 6-help, 7-too-small, 8-debrief.
+# Screens: 1-scenarios, 2-briefing, 3-decision, 4-main, 5-orders, 6-help, 7-too-small, 8-debrief,
+# 9-map (the map focused, a party highlighted), 10-forums (the forums focused).
 # Needs tmux. Run from anywhere: docs/screens/capture.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -81,6 +82,17 @@ play_through() { # W H MODE
   wait_for "Ctrl-C"
   shot 6-help
   t send-keys -t s Escape
+  wait_for "▶ Orders"
+  t send-keys -t s Tab Tab
+  wait_for "▶ Region"
+  t send-keys -t s l
+  wait_for "On the map · United States"
+  shot 9-map
+  t send-keys -t s Tab
+  wait_for "▶ Forums"
+  shot 10-forums
+  t send-keys -t s Escape
+  wait_for "▶ Orders"
   if [ "$W" = 80 ]; then
     t resize-window -t s -x 60 -y 20
     wait_for "Please enlarge"

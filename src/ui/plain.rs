@@ -272,14 +272,44 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 ""
             }
         )?;
+        self.forum_guide(&scenario)?;
         let policies = self.difficulty.seats(&scenario, &humans);
         let mut session = Session::with_policies(scenario.clone(), seed, humans.clone(), policies);
         self.play_on(&mut session)
     }
 
+    /// What each forum is (the screen's forums panel, focused): its name, description, host,
+    /// agenda and red lines. Its status, habit and members come every month with the figures.
+    fn forum_guide(&mut self, s: &Scenario) -> io::Result<()> {
+        if s.forums.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\nThe forums:")?;
+        for f in &s.forums {
+            let mut line = format!("  - {} — {}", f.short, f.name);
+            if !f.description.is_empty() {
+                line.push_str(": ");
+                line.push_str(&f.description);
+            }
+            for fact in text::forum_facts(s, f) {
+                line.push_str(if line.ends_with('.') { " " } else { ". " });
+                line.push_str(&fact);
+            }
+            if !line.ends_with('.') {
+                line.push('.');
+            }
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+
     /// Go on with a game, from wherever in its turn it stands (a new game, or a loaded save).
     pub fn play_on(&mut self, session: &mut Session) -> io::Result<Ending> {
         let scenario = session.scenario();
+        // A loaded game did not see the introduction of a new one.
+        if session.game.turn() > 0 {
+            self.forum_guide(&scenario)?;
+        }
         while !session.game.is_over() {
             if !self.turn(session)? {
                 self.autosave(session)?;
@@ -415,7 +445,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Everything the terminal screen shows of the game, as lines: the seat's figures (with
     /// their change since last month, the screen's sparklines), relations both ways, the
-    /// seat's alliances, the region's tracks, every forum with its members, and every party's
+    /// seat's alliances and who the others are allied with, the region's tracks, every forum with its members, and every party's
     /// trust in every other (the screen's heat map).
     fn figures(&mut self, session: &mut Session, h: PartyIx) -> io::Result<()> {
         let s = session.scenario();
@@ -493,6 +523,21 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .collect();
         if !alliances.is_empty() {
             writeln!(self.out, "Alliances: {}", alliances.join("; "))?;
+        }
+        // Who is allied with whom (the screen's map details); the figures are the members'.
+        let others: Vec<String> = s
+            .alliances
+            .iter()
+            .filter(|a| !a.involves(h))
+            .map(|a| {
+                format!(
+                    "{} ({} and {})",
+                    a.name, s.parties[a.patron.0].short, s.parties[a.client.0].short
+                )
+            })
+            .collect();
+        if !others.is_empty() {
+            writeln!(self.out, "Other alliances: {}", others.join("; "))?;
         }
         writeln!(
             self.out,

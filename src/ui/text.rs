@@ -1,7 +1,7 @@
 //! Words shared by the terminal screen and the plain mode: how orders, figures and relations
 //! are written for a player.
 
-use crate::scenario::{ForumStatus, PartyIx, Scenario, Stance, TargetKind};
+use crate::scenario::{Forum, ForumStatus, PartyIx, Scenario, Stance, TargetKind};
 use crate::sim::Order;
 
 /// "Reassure an ally → Japan".
@@ -37,6 +37,34 @@ pub fn status_word(st: ForumStatus) -> &'static str {
         ForumStatus::Suspended => "suspended",
         ForumStatus::Collapsed => "collapsed",
     }
+}
+
+/// What a forum is, beyond its status and habit: its host, the topics a member keeps off its
+/// table (red lines: breaking one costs dearly, so they come first), and what a successful
+/// session moves. The same lines on the screen (the
+/// forums panel, focused) and in plain mode.
+pub fn forum_facts(s: &Scenario, f: &Forum) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(h) = f.host {
+        out.push(format!("Host: {}", s.party(h).short));
+    }
+    if !f.excluded.is_empty() {
+        let items: Vec<String> = f
+            .excluded
+            .iter()
+            .map(|(t, p)| format!("{} (for {})", s.tracks[t.0].name, s.party(*p).short))
+            .collect();
+        out.push(format!("Red lines: {}", items.join("; ")));
+    }
+    if !f.agenda.is_empty() {
+        let items: Vec<String> = f
+            .agenda
+            .iter()
+            .map(|(t, d)| format!("{} {d:+}", s.tracks[t.0].name))
+            .collect();
+        out.push(format!("Agenda, a session: {}", items.join(", ")));
+    }
+    out
 }
 
 /// How a party stands toward another, from its trust, in one word.

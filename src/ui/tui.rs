@@ -111,6 +111,8 @@ fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
         let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
     }
     watch_for_hangup(Arc::clone(&stop));
+    #[cfg(debug_assertions)]
+    let panic_key = std::env::var_os(TEST_PANIC).is_some_and(|v| !v.is_empty());
     let mut dirty = true;
     loop {
         if let Some(outcome) = app.outcome() {
@@ -128,12 +130,32 @@ fn play(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App) -> io:
         dirty |= app.tick();
         if event::poll(Duration::from_millis(250))? {
             // Unmapped input (a mouse move, a key that means nothing here) redraws nothing.
-            if let Some(action) = keys::action_for(app, &event::read()?) {
+            let input = event::read()?;
+            #[cfg(debug_assertions)]
+            panic_if_asked(panic_key, &input);
+            if let Some(action) = keys::action_for(app, &input) {
                 app.update(action);
                 dirty = true;
             }
         }
     }
+}
+
+/// Debug builds only: with this environment variable set (not empty), the `!` key panics
+/// inside the loop, so that `tests/terminal_e2e.rs` can check in a real terminal that a panic
+/// gives the terminal back. Release builds have neither the variable nor the key.
+#[cfg(debug_assertions)]
+pub const TEST_PANIC: &str = "SIXPARTY_TEST_PANIC";
+
+/// The test panic of [`TEST_PANIC`]: panics on `!` when `armed`.
+#[cfg(debug_assertions)]
+fn panic_if_asked(armed: bool, input: &event::Event) {
+    let asked = matches!(input, event::Event::Key(key)
+        if key.code == event::KeyCode::Char('!') && key.kind == event::KeyEventKind::Press);
+    assert!(
+        !(armed && asked),
+        "test panic: {TEST_PANIC} is set and `!` was pressed"
+    );
 }
 
 /// When the terminal goes away (its window closed: our parent shell is gone) or a termination
@@ -174,6 +196,7 @@ impl TerminalGuard {
             chained(info);
         }));
         let guard = Self { previous_hook };
+        GAME_MODE.store(true, Ordering::SeqCst);
         terminal::enable_raw_mode()?;
         execute!(
             io::stdout(),
@@ -189,7 +212,7 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
         // The hook cannot be changed while a panic unwinds (that would abort); ours stays then,
-        // and restoring twice is harmless.
+        // and restores nothing more: game mode is left only once.
         if !std::thread::panicking() {
             let previous = Arc::clone(&self.previous_hook);
             // Our hook holds the other clone; replacing it drops that one.
@@ -199,8 +222,18 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leave game mode; every step is tried even if one fails, since there is nowhere to report it.
+/// Whether the terminal is in game mode: set on entering it, cleared by the first
+/// [`restore`], so that leaving happens once. Leaving the alternate screen a second time is not
+/// harmless: the terminal moves the cursor back to where it was before the game, and whatever
+/// comes next (the shell's prompt) is written over the panic message above it.
+static GAME_MODE: AtomicBool = AtomicBool::new(false);
+
+/// Leave game mode, once; every step is tried even if one fails, since there is nowhere to
+/// report it.
 fn restore() {
+    if !GAME_MODE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),

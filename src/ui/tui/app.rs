@@ -24,6 +24,10 @@ pub enum Action {
     Up,
     /// Move down a line.
     Down,
+    /// Move left (on the map: to the nearest party to the left).
+    Left,
+    /// Move right (on the map: to the nearest party to the right).
+    Right,
     /// Move up a page.
     PageUp,
     /// Move down a page.
@@ -44,8 +48,10 @@ pub enum Action {
     EndTurn,
     /// Do what the advisor recommends.
     Advisor,
-    /// Move the focus between the orders and the news.
-    SwitchFocus,
+    /// Tab: give the focus to the next panel of the main screen (see [`Focus::next`]).
+    NextPanel,
+    /// Shift-Tab: give the focus to the previous panel of the main screen.
+    PreviousPanel,
     /// Show or hide the help.
     Help,
     /// Quit (asks first during a game).
@@ -74,13 +80,52 @@ pub enum Overlay {
     ConfirmQuit,
 }
 
-/// Which panel of the main screen the arrows move.
+/// Which panel of the main screen the arrows move. Tab goes through them in the order of
+/// [`Focus::ALL`], Shift-Tab backwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
-    /// The orders menu.
+    /// The orders menu: the arrows move the highlight, Enter gives the order.
     Orders,
-    /// The news feed.
+    /// The news feed: the arrows scroll it.
     News,
+    /// The map: the arrows (and `h j k l`) move a highlight from party to party, the panel
+    /// beside the orders shows that party's relations with the seat, its alliances and forums,
+    /// and Enter goes to the orders aimed at it.
+    Map,
+    /// The forums: the arrows move a highlight from forum to forum, the panel beside the
+    /// orders shows that forum's details (members, host, agenda, red lines), and Enter goes to
+    /// the orders at it.
+    Forums,
+}
+
+impl Focus {
+    /// Every panel that takes the focus, in the order Tab visits them (from the orders, the
+    /// default, on through the screen in reading order and round again).
+    pub const ALL: [Focus; 4] = [Focus::Orders, Focus::News, Focus::Map, Focus::Forums];
+
+    /// The panel Tab goes to.
+    #[must_use]
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// The panel Shift-Tab goes to.
+    #[must_use]
+    pub fn previous(self) -> Self {
+        let i = Self::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ALL[(i + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+
+    /// The panel's name, as the key line says it ("Tab news").
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::Orders => "orders",
+            Focus::News => "news",
+            Focus::Map => "map",
+            Focus::Forums => "forums",
+        }
+    }
 }
 
 /// A one-line message after an action.
@@ -216,6 +261,10 @@ pub struct Play {
     pub selected: usize,
     /// First line of the news shown.
     pub news_scroll: usize,
+    /// The party highlighted on the map (its details show while the map has the focus).
+    pub map_party: PartyIx,
+    /// The forum highlighted in the forums panel (its details show while that has the focus).
+    pub forum: usize,
     /// The news of a turn as the seats saw it when they ended it, to show only what is new.
     pub seen_news: (u32, Vec<String>),
 }
@@ -248,6 +297,8 @@ impl Play {
             focus: Focus::Orders,
             selected: 0,
             news_scroll: 0,
+            map_party: seat,
+            forum: 0,
             seen_news: (0, Vec::new()),
         }
     }
@@ -333,6 +384,16 @@ impl Play {
         } else {
             b.given.len() + pick
         };
+    }
+
+    /// Hot-seat: another seat takes the keyboard; it starts on its orders and its own party on
+    /// the map, not where the previous player left them.
+    fn take_seat(&mut self, seat: PartyIx) {
+        if seat != self.seat {
+            self.focus = Focus::Orders;
+            self.map_party = seat;
+        }
+        self.seat = seat;
     }
 
     /// Lines in the orders menu: given orders, then those on offer.
@@ -689,11 +750,34 @@ impl App {
             Screen::Decide(d) => d.selected,
             Screen::Orders => match self.play.as_mut() {
                 Some(play) => {
-                    play.focus = if hit == view::Hit::News {
-                        Focus::News
-                    } else {
-                        Focus::Orders
+                    let before = play.focus;
+                    play.focus = match hit {
+                        view::Hit::News => Focus::News,
+                        view::Hit::Map | view::Hit::Party(_) => Focus::Map,
+                        view::Hit::Forums | view::Hit::Forum(_) => Focus::Forums,
+                        view::Hit::Item(_) | view::Hit::Orders => Focus::Orders,
                     };
+                    // In the forums: the same, a click highlights, a second one acts.
+                    if let view::Hit::Forum(f) = hit {
+                        if before == Focus::Forums && play.forum == f {
+                            self.update(Action::Select);
+                        } else {
+                            play.forum = f;
+                            self.status = None;
+                        }
+                        return;
+                    }
+                    // On the map: a click highlights a party; a second click on the highlighted
+                    // one goes to the orders aimed at it, as Enter does.
+                    if let view::Hit::Party(p) = hit {
+                        if before == Focus::Map && play.map_party == PartyIx(p) {
+                            self.update(Action::Select);
+                        } else {
+                            play.map_party = PartyIx(p);
+                            self.status = None;
+                        }
+                        return;
+                    }
                     play.selected
                 }
                 None => return,
@@ -888,7 +972,7 @@ impl App {
                     self.screen = Screen::Handover { party: seat };
                     return;
                 }
-                play.seat = seat;
+                play.take_seat(seat);
                 play.refresh();
                 let lines = crate::ui::fog::summary(&mut play.session, seat);
                 self.screen = Screen::Summary {
@@ -928,7 +1012,7 @@ impl App {
                         };
                         return;
                     }
-                    play.seat = next.decider;
+                    play.take_seat(next.decider);
                     play.refresh();
                     let mut advice = play.session.advise_decision(next);
                     if several {
@@ -951,7 +1035,7 @@ impl App {
                             self.screen = Screen::Handover { party: seat };
                             return;
                         }
-                        play.seat = seat;
+                        play.take_seat(seat);
                         play.refresh();
                         self.screen = Screen::Orders;
                         return;
@@ -1054,8 +1138,12 @@ impl App {
         };
         let page = usize::from(self.size.1 / 3).max(1);
         match (action, play.focus) {
-            (Action::SwitchFocus, Focus::Orders) => play.focus = Focus::News,
-            (Action::SwitchFocus, Focus::News) => play.focus = Focus::Orders,
+            (Action::NextPanel, focus) => play.focus = focus.next(),
+            (Action::PreviousPanel, focus) => play.focus = focus.previous(),
+            // Esc leaves the news or the map for the orders, where the turn is played.
+            (Action::Back, Focus::News | Focus::Map | Focus::Forums) => {
+                play.focus = Focus::Orders;
+            }
             (Action::EndTurn, _) => {
                 if !play.to_order.is_empty() {
                     play.to_order.remove(0);
@@ -1101,6 +1189,84 @@ impl App {
                 play.news_scroll = scrolled(play.news_scroll, action, page, usize::MAX);
                 self.clamp_scrolls();
             }
+            (Action::Select, Focus::Map) => {
+                let party = play.map_party;
+                self.orders_toward(party);
+            }
+            (Action::Select, Focus::Forums) => {
+                let forum = play.forum;
+                self.orders_at(forum);
+            }
+            (_, Focus::Forums) => {
+                play.forum = moved(play.forum, action, play.scenario.forums.len());
+            }
+            (_, Focus::Map) => {
+                let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+                let spots = view::map_spots(play, area);
+                let parties = play.scenario.parties.len();
+                play.map_party = match action {
+                    Action::Left => toward(&spots, play.map_party, (-1, 0)),
+                    Action::Right => toward(&spots, play.map_party, (1, 0)),
+                    Action::Up => toward(&spots, play.map_party, (0, -1)),
+                    Action::Down => toward(&spots, play.map_party, (0, 1)),
+                    Action::Home => PartyIx(0),
+                    Action::End => PartyIx(parties.saturating_sub(1)),
+                    _ => play.map_party,
+                };
+            }
+        }
+    }
+
+    /// Enter on a forum: the orders get the focus, with the highlight on the first order at
+    /// this forum (a given one first), if there is one.
+    fn orders_at(&mut self, forum: usize) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let Some(f) = play.scenario.forums.get(forum) else {
+            return;
+        };
+        let short = f.short.clone();
+        let at = |o: &Order| o.target == crate::sim::Target::Forum(crate::scenario::ForumIx(forum));
+        let first = play
+            .board
+            .given
+            .iter()
+            .chain(play.board.ranked.iter().map(|c| &c.order))
+            .position(at);
+        match first {
+            Some(i) => {
+                play.selected = i;
+                play.focus = Focus::Orders;
+            }
+            None => self.say(format!("No order at {short} on offer this turn."), false),
+        }
+    }
+
+    /// Enter on the map: the orders get the focus, with the highlight on the first order aimed
+    /// at this party (a given one first), if there is one.
+    fn orders_toward(&mut self, party: PartyIx) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
+        let name = play.scenario.party(party).name.clone();
+        if party == play.seat {
+            self.say("That is you: orders aim at the others.", false);
+            return;
+        }
+        let aimed = |o: &Order| o.target == crate::sim::Target::Party(party);
+        let first = play
+            .board
+            .given
+            .iter()
+            .chain(play.board.ranked.iter().map(|c| &c.order))
+            .position(aimed);
+        match first {
+            Some(i) => {
+                play.selected = i;
+                play.focus = Focus::Orders;
+            }
+            None => self.say(format!("No order toward {name} on offer this turn."), false),
         }
     }
 
@@ -1187,6 +1353,26 @@ fn moved(i: usize, action: Action, n: usize) -> usize {
         Action::PageDown => (i + 5).min(last),
         _ => i.min(last),
     }
+}
+
+/// The party nearest `from` in a direction on the map (`(dx, dy)`, one of them 0), among the
+/// labels where they are drawn (cells, a row counting as two columns, as it looks); `from`
+/// itself when none lies that way.
+fn toward(spots: &[(PartyIx, i32, i32)], from: PartyIx, (dx, dy): (i32, i32)) -> PartyIx {
+    let Some(&(_, x0, y0)) = spots.iter().find(|s| s.0 == from) else {
+        return spots.first().map_or(from, |s| s.0);
+    };
+    spots
+        .iter()
+        .filter_map(|&(p, x, y)| {
+            let (ax, ay) = (x - x0, 2 * (y - y0));
+            let along = ax * dx + ay * dy;
+            let across = (ax * dy - ay * dx).abs();
+            // Nearer along the way first; a party far off to the side counts as further.
+            (p != from && along > 0).then_some((along + 2 * across, p))
+        })
+        .min_by_key(|&(cost, p)| (cost, p.0))
+        .map_or(from, |(_, p)| p)
 }
 
 /// A scroll offset after a move, at most `max`.

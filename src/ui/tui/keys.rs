@@ -65,13 +65,17 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Up | KeyCode::Char('k') => Action::Up,
         KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Left | KeyCode::Char('h') => Action::Left,
+        KeyCode::Right | KeyCode::Char('l') => Action::Right,
         KeyCode::PageUp => Action::PageUp,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::Home | KeyCode::Char('g') => Action::Home,
         KeyCode::End | KeyCode::Char('G') => Action::End,
         KeyCode::Enter => Action::Select,
         KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Tab | KeyCode::BackTab => Action::SwitchFocus,
+        KeyCode::BackTab => Action::PreviousPanel,
+        KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => Action::PreviousPanel,
+        KeyCode::Tab => Action::NextPanel,
         KeyCode::Backspace | KeyCode::Delete | KeyCode::Char('x') if on_orders => Action::Withdraw,
         KeyCode::Char('e') if on_orders => Action::EndTurn,
         KeyCode::Char('a') if on_orders || on_decision => Action::Advisor,
@@ -99,7 +103,14 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("a", "take the advisor's recommendation (★)"),
     ("e", "end the turn: the region answers"),
-    ("Tab", "switch focus between the orders and the news"),
+    (
+        "Tab Shift-Tab",
+        "next or previous panel: orders, news, map, forums (▶)",
+    ),
+    (
+        "← → h l",
+        "on the map: move from party to party; Enter: its orders",
+    ),
     (
         "s",
         "save under a name (the game also autosaves every turn)",
@@ -110,7 +121,10 @@ pub const HELP: &[(&str, &str)] = &[
         "click: highlight; click it again: choose; wheel: move",
     ),
     ("Space", "when choosing seats: mark one for hot-seat"),
-    ("Esc", "back, or close this window"),
+    (
+        "Esc",
+        "back or close this window; from another panel: to orders",
+    ),
     ("?", "this help"),
     (
         "q",

@@ -14,6 +14,11 @@
 //!  ↑↓ move  Enter give  x withdraw  a advisor  e end turn  Tab news  ? help  q quit
 //! ```
 //!
+//! Tab moves the focus through the orders, the news, the map and the forums (Shift-Tab back);
+//! the focused panel has a heavy border and `▶` before its title. With the map or the forums
+//! focused the arrows move a highlight from party to party or forum to forum, and the news
+//! panel gives way to the highlighted one's details.
+//!
 //! Bigger terminals give the extra room to the map, the orders and the news; from 30 lines
 //! a row of the player's figures with sparklines; from 140 columns a heat map of every party's
 //! trust in every other. [`hit_test`] answers a mouse click from the same layout and rows the
@@ -22,7 +27,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::ai::figure_name;
 use crate::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
@@ -246,6 +251,20 @@ fn panel(theme: Theme, title: &str, focused: bool) -> Block<'_> {
         .title(Span::styled(format!(" {title} "), theme.title()))
 }
 
+/// A panel of the main screen, where the focus moves: the focused one has a heavy border and
+/// `▶` before its title, so the focus shows without colours too.
+fn main_panel(theme: Theme, title: &str, focused: bool) -> Block<'static> {
+    let (style, border, mark) = if focused {
+        (theme.focused(), BorderType::Thick, "▶ ")
+    } else {
+        (theme.unfocused(), BorderType::Plain, "")
+    };
+    Block::bordered()
+        .border_type(border)
+        .border_style(style)
+        .title(Span::styled(format!(" {mark}{title} "), theme.title()))
+}
+
 /// Whole numbers without decimals, others with one.
 fn amount(x: f32) -> String {
     if (x - x.round()).abs() < 0.05 {
@@ -272,26 +291,45 @@ fn render_main(frame: &mut Frame<'_>, app: &App, play: &Play) {
     }
     render_orders(frame, app, play, l.orders);
     render_news(frame, theme, play, l.news);
-    let keys: &[(&str, &str)] = if play.focus == Focus::News {
-        &[
+    let next = play.focus.next().name();
+    let keys: &[(&str, &str)] = match play.focus {
+        Focus::News => &[
             ("↑↓", "scroll"),
             ("PgUp/PgDn", "page"),
-            ("Tab", "orders"),
+            ("Tab", next),
+            ("Esc", "orders"),
             ("e", "end turn"),
             ("?", "help"),
             ("q", "quit"),
-        ]
-    } else {
-        &[
+        ],
+        Focus::Map => &[
+            ("←↑↓→", "party"),
+            ("Enter", "its orders"),
+            ("Tab", next),
+            ("Esc", "back"),
+            ("e", "end turn"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Focus::Forums => &[
+            ("↑↓", "forum"),
+            ("Enter", "its orders"),
+            ("Tab", next),
+            ("Esc", "back"),
+            ("e", "end turn"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Focus::Orders => &[
             ("↑↓", "move"),
             ("Enter", "give"),
             ("x", "withdraw"),
             ("a", "advisor"),
             ("e", "end turn"),
-            ("Tab", "news"),
+            ("Tab", next),
             ("?", "help"),
             ("q", "quit"),
-        ]
+        ],
     };
     render_keys(frame, theme, keys, l.keys);
 }
@@ -431,6 +469,197 @@ pub fn map_labels(
     placed
 }
 
+/// Where each party's label is on the map of the main screen at this size: its party and the
+/// label's middle cell (column, row), for moving the map's highlight with the arrows.
+pub fn map_spots(play: &Play, area: Rect) -> Vec<(PartyIx, i32, i32)> {
+    let inner = Block::bordered().inner(main_layout(area).map);
+    map_labels(
+        &play.scenario,
+        play.seat,
+        &play.board.state.trust,
+        inner.width,
+        inner.height,
+    )
+    .into_iter()
+    .map(|(p, label, x, y)| {
+        (
+            p,
+            i32::from(inner.x + x) + width(&label) as i32 / 2,
+            i32::from(inner.y + y),
+        )
+    })
+    .collect()
+}
+
+/// The panel beside the orders while the map has the focus: the highlighted party's relations
+/// with the seat, its alliances and its forums (what Enter does is on the border). Hot-seat:
+/// what the seat may not know is left out, as in the relations panel.
+fn party_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
+    let s = &play.scenario;
+    let st = &play.board.state;
+    let me = play.seat;
+    let q = play.map_party;
+    let party = s.party(q);
+    let mut out = Vec::new();
+    let para = |text: &str, style, out: &mut Vec<Line<'static>>| {
+        for l in wrap_hanging(text, w, "") {
+            out.push(Line::styled(l, style));
+        }
+    };
+    if q == me {
+        para(
+            &format!("{} ({}) · you", party.name, party.short),
+            theme.you(),
+            &mut out,
+        );
+        // The seat's own figures are in the header or the figures panel already.
+    } else {
+        para(
+            &format!("{} ({})", party.name, party.short),
+            theme.title(),
+            &mut out,
+        );
+        let mine = st.trust[me.0][q.0];
+        let theirs = st.trust[q.0][me.0];
+        let yours = format!("you→ {mine:+.0} {}", text::mood(mine));
+        let theirs_text = if play.board.fog {
+            format!("→you {} {}", mood_mark(theirs), text::mood(theirs))
+        } else {
+            format!("→you {theirs:+.0} {}", text::mood(theirs))
+        };
+        // Both ways on one line when they fit, else one under the other.
+        if width(&yours) + 2 + width(&theirs_text) <= w {
+            out.push(Line::from(vec![
+                Span::styled(yours, theme.mood(mine)),
+                Span::raw("  "),
+                Span::styled(theirs_text, theme.mood(theirs)),
+            ]));
+        } else {
+            out.push(Line::styled(truncate(&yours, w), theme.mood(mine)));
+            out.push(Line::styled(truncate(&theirs_text, w), theme.mood(theirs)));
+        }
+        let feared = if play.board.fog {
+            "?".to_owned()
+        } else {
+            format!("{:.0}", st.threat[q.0][me.0])
+        };
+        para(
+            &format!("you fear {:.0} · fears you {feared}", st.threat[me.0][q.0]),
+            theme.text(),
+            &mut out,
+        );
+    }
+    out.push(Line::styled("Alliances", theme.title()));
+    let mut any = false;
+    for (a, fig) in s.alliances.iter().zip(&st.alliances) {
+        if !a.involves(q) {
+            continue;
+        }
+        any = true;
+        let other = if a.patron == q { a.client } else { a.patron };
+        let with = if other == me {
+            "you".to_owned()
+        } else {
+            s.party(other).short.clone()
+        };
+        for l in wrap_hanging(&format!("{} (with {with})", a.name), w, "• ") {
+            out.push(Line::raw(l));
+        }
+        // The figures of an alliance are known to its members only.
+        if a.involves(me) {
+            let figures = format!(
+                "commitment {:.0} · fear {:.0} · entrapment {:.0}",
+                fig.figures[alliance_slot(AllianceFigure::Commitment)],
+                fig.figures[alliance_slot(AllianceFigure::AbandonmentFear)],
+                fig.figures[alliance_slot(AllianceFigure::EntrapmentRisk)],
+            );
+            for l in wrap_hanging(&figures, w, "  ") {
+                out.push(Line::styled(l, theme.dim()));
+            }
+        }
+    }
+    if !any {
+        out.push(Line::styled("• none", theme.dim()));
+    }
+    let forums: Vec<String> = s
+        .forums
+        .iter()
+        .filter(|f| f.members.contains(&q))
+        .map(|f| {
+            let mark = if q != me && f.members.contains(&me) {
+                "•"
+            } else {
+                ""
+            };
+            format!("{mark}{}", f.short)
+        })
+        .collect();
+    let head = if q == me {
+        "Forums".to_owned()
+    } else {
+        "Forums (• with you)".to_owned()
+    };
+    out.push(Line::styled(truncate(&head, w), theme.title()));
+    let list = if forums.is_empty() {
+        "none".to_owned()
+    } else {
+        forums.join(" ")
+    };
+    for l in wrap(&list, w) {
+        out.push(Line::raw(l));
+    }
+    out
+}
+
+/// What Enter does on a highlighted party or forum, for the bottom border of its details: how
+/// many orders (given or on offer) aim at it.
+fn enter_hint(play: &Play, target: Target, name: &str, w: u16) -> Line<'static> {
+    let n = play
+        .board
+        .given
+        .iter()
+        .chain(play.board.ranked.iter().map(|c| &c.order))
+        .filter(|o| o.target == target)
+        .count();
+    let at = if matches!(target, Target::Forum(_)) {
+        "at"
+    } else {
+        "toward"
+    };
+    let hint = match n {
+        0 => format!("no order {at} {name} on offer"),
+        1 => format!("Enter: 1 order {at} {name}"),
+        n => format!("Enter: {n} orders {at} {name}"),
+    };
+    Line::raw(format!(
+        " {} ",
+        truncate(&hint, usize::from(w.saturating_sub(4)))
+    ))
+    .right_aligned()
+}
+
+fn render_party(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let party = play.scenario.party(play.map_party);
+    let mut title = format!("On the map · {}", party.name);
+    if width(&title) + 4 > usize::from(area.width) {
+        title = format!("On the map · {}", party.short);
+    }
+    let mut block = main_panel(theme, &title, false);
+    if play.map_party != play.seat {
+        let hint = enter_hint(
+            play,
+            Target::Party(play.map_party),
+            &party.short,
+            area.width,
+        );
+        block = block.title_bottom(hint.style(theme.dim()));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = party_lines(theme, play, usize::from(inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
 /// The order under the highlight in the orders menu, if any.
 pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
     let b = &play.board;
@@ -442,10 +671,21 @@ pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
     })
 }
 
-/// What the map links for the highlighted order: a forum's members (from its host, else its
+/// What the map links: with the map focused, the seat and the highlighted party; else, for the
+/// highlighted order, a forum's members (from its host, else its
 /// first member, to each of the others), or the player and the party the order aims at.
 fn map_links(play: &Play) -> (Vec<(PartyIx, PartyIx)>, Option<String>) {
     let s = &play.scenario;
+    // With the map focused, the highlighted party instead: linked to the seat, named on top.
+    if play.focus == Focus::Map {
+        let q = play.map_party;
+        let links = if q == play.seat {
+            Vec::new()
+        } else {
+            vec![(play.seat, q)]
+        };
+        return (links, Some(format!(" {} ", s.party(q).short)));
+    }
     match highlighted_order(play).map(|o| o.target) {
         Some(Target::Forum(f)) => {
             let forum = &s.forums[f.0];
@@ -495,8 +735,9 @@ fn line_cells(a: (i32, i32), b: (i32, i32)) -> Vec<(i32, i32)> {
 }
 
 fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let focused = play.focus == Focus::Map;
     let (links, caption) = map_links(play);
-    let mut block = panel(theme, "Region", false)
+    let mut block = main_panel(theme, "Region", focused)
         .title_bottom(Line::styled("+friendly ~wary -cold", theme.dim()).centered());
     // The dotted links show what the highlighted order touches.
     if let Some(caption) = caption {
@@ -527,7 +768,9 @@ fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
         }
     }
     for (p, label, x, y) in labels {
-        let style = if p == me {
+        let style = if focused && p == play.map_party {
+            theme.selected()
+        } else if p == me {
             theme.you()
         } else {
             theme.mood(trust[me.0][p.0])
@@ -711,19 +954,48 @@ fn render_heat_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect)
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A forum's line in the forums panel: its index, column, row and width.
+type ForumCell = (usize, u16, u16, u16);
+
+/// Where each forum's line goes in a forums panel of this inner area: its index, the cell
+/// (x, y, width), and whether its members get the line under it. Wide panels put each forum's
+/// members beside it; tall ones under it; small ones fill columns. Forums that do not fit are
+/// left out.
+fn forum_cells(n: usize, inner: Rect) -> (Vec<ForumCell>, bool, bool) {
+    let beside = inner.width >= 40;
+    let under = !beside && usize::from(inner.height) >= 2 * n;
+    let cell = if beside || under { inner.width } else { 21u16 };
+    let columns = usize::from((inner.width / cell.max(1)).max(1));
+    let rows = usize::from(inner.height).max(1);
+    let mut out = Vec::new();
+    for i in 0..n {
+        let (col, row) = if under {
+            (0, 2 * i)
+        } else {
+            (i / rows, i % rows)
+        };
+        if col >= columns || row >= usize::from(inner.height) {
+            break;
+        }
+        let x = inner.x + col as u16 * cell;
+        out.push((
+            i,
+            x,
+            inner.y + row as u16,
+            cell.min(inner.right().saturating_sub(x)),
+        ));
+    }
+    (out, beside, under)
+}
+
 fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
-    let block = panel(theme, "Forums · habit", false)
+    let focused = play.focus == Focus::Forums;
+    let block = main_panel(theme, "Forums · habit", focused)
         .title_bottom(Line::styled(" • you sit at the table ", theme.dim()).centered());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
-    // Wide panels put each forum's members beside it; tall ones under it.
-    let n = s.forums.len();
-    let beside = inner.width >= 40;
-    let under = !beside && usize::from(inner.height) >= 2 * n;
-    let cell = if beside || under { inner.width } else { 21u16 };
-    let columns = (inner.width / cell).max(1);
-    let rows = usize::from(inner.height);
+    let (cells, beside, under) = forum_cells(s.forums.len(), inner);
     let buf = frame.buffer_mut();
     let members_of = |f: &crate::scenario::Forum| {
         f.members
@@ -732,9 +1004,9 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    for (i, (f, fs)) in s.forums.iter().zip(&play.board.state.forums).enumerate() {
+    for (i, x, y, cell_w) in cells {
+        let (f, fs) = (&s.forums[i], &play.board.state.forums[i]);
         if under {
-            let y = inner.y + 2 * i as u16;
             let text = truncate(&members_of(f), usize::from(inner.width).saturating_sub(7));
             buf.set_line(
                 inner.x,
@@ -743,20 +1015,14 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
                 inner.width,
             );
         }
-        let (col, row) = if under {
-            (0, 2 * i)
-        } else {
-            (i / rows.max(1), i % rows.max(1))
-        };
-        if col >= usize::from(columns) {
-            break;
-        }
         let mark = if f.members.contains(&play.seat) {
             "•"
         } else {
             " "
         };
+        let highlighted = focused && i == play.forum;
         let status_style = match fs.status {
+            _ if highlighted => theme.selected(),
             ForumStatus::Active => theme.mood(50.0),
             ForumStatus::Suspended => theme.mood(0.0),
             ForumStatus::Collapsed => theme.mood(-50.0),
@@ -777,15 +1043,88 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
                 theme.dim(),
             ));
         }
-        let line = Line::from(spans);
-        let x = inner.x + col as u16 * cell;
-        buf.set_line(
-            x,
-            inner.y + row as u16,
-            &line,
-            inner.right().saturating_sub(x),
-        );
+        let mut line = Line::from(spans);
+        if highlighted {
+            line = line.style(theme.selected());
+        }
+        buf.set_line(x, y, &line, cell_w);
     }
+}
+
+/// The panel beside the orders while the forums have the focus: the highlighted forum's
+/// status, members, host, red lines, agenda and description (what Enter does is on the
+/// border).
+fn forum_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
+    let s = &play.scenario;
+    let Some((f, fs)) = s
+        .forums
+        .get(play.forum)
+        .zip(play.board.state.forums.get(play.forum))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let para = |text: &str, style, out: &mut Vec<Line<'static>>| {
+        for l in wrap_hanging(text, w, "") {
+            out.push(Line::styled(l, style));
+        }
+    };
+    para(
+        &format!("{} ({})", f.name, f.short),
+        theme.title(),
+        &mut out,
+    );
+    para(
+        &format!("{} · habit {:.0}", text::status_word(fs.status), fs.habit),
+        theme.text(),
+        &mut out,
+    );
+    let members: Vec<String> = f
+        .members
+        .iter()
+        .map(|m| {
+            if *m == play.seat {
+                format!("[{}]", s.party(*m).short)
+            } else {
+                s.party(*m).short.clone()
+            }
+        })
+        .collect();
+    para(
+        &format!("Members: {}", members.join(" ")),
+        theme.text(),
+        &mut out,
+    );
+    for l in text::forum_facts(s, f) {
+        para(&l, theme.text(), &mut out);
+    }
+    // The description last: long, and the figures above matter more on a small screen.
+    if !f.description.is_empty() {
+        para(&f.description, theme.dim(), &mut out);
+    }
+    out
+}
+
+fn render_forum(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    let name = play
+        .scenario
+        .forums
+        .get(play.forum)
+        .map_or("", |f| f.name.as_str());
+    let mut title = format!("Forum · {name}");
+    if width(&title) + 4 > usize::from(area.width) {
+        title = truncate(&title, usize::from(area.width).saturating_sub(4));
+    }
+    let mut block = main_panel(theme, &title, false);
+    if let Some(f) = play.scenario.forums.get(play.forum) {
+        let target = Target::Forum(crate::scenario::ForumIx(play.forum));
+        block =
+            block.title_bottom(enter_hint(play, target, &f.short, area.width).style(theme.dim()));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = forum_lines(theme, play, usize::from(inner.width));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A sparkline of the values, the last `cells` of them, scaled to their own range.
@@ -881,6 +1220,14 @@ pub enum Hit {
     Orders,
     /// The news panel.
     News,
+    /// The map, outside any party's label.
+    Map,
+    /// A party's label on the map (its index in the scenario).
+    Party(usize),
+    /// The forums panel, outside any forum's line.
+    Forums,
+    /// A forum's line in the forums panel (its index in the scenario).
+    Forum(usize),
 }
 
 /// What the cell (x, y) shows that a click can act on, on the current screen.
@@ -931,6 +1278,29 @@ pub fn hit_test(app: &App, x: u16, y: u16) -> Option<Hit> {
             let at = ratatui::layout::Position { x, y };
             if l.news.contains(at) {
                 return Some(Hit::News);
+            }
+            if l.forums.contains(at) {
+                let inner = Block::bordered().inner(l.forums);
+                let (cells, _, _) = forum_cells(play.scenario.forums.len(), inner);
+                let on = cells
+                    .iter()
+                    .find(|&&(_, cx, cy, cw)| y == cy && (cx..cx + cw).contains(&x));
+                return Some(on.map_or(Hit::Forums, |&(i, ..)| Hit::Forum(i)));
+            }
+            if l.map.contains(at) {
+                let inner = Block::bordered().inner(l.map);
+                let labels = map_labels(
+                    &play.scenario,
+                    play.seat,
+                    &play.board.state.trust,
+                    inner.width,
+                    inner.height,
+                );
+                let on = labels.iter().find(|(_, label, lx, ly)| {
+                    y == inner.y + ly
+                        && (inner.x + lx..inner.x + lx + width(label) as u16).contains(&x)
+                });
+                return Some(on.map_or(Hit::Map, |(p, ..)| Hit::Party(p.0)));
             }
             if !l.orders.contains(at) {
                 return None;
@@ -1112,7 +1482,7 @@ fn order_rows(app: &App, play: &Play, w: usize) -> Vec<(Option<usize>, Line<'sta
 fn render_orders(frame: &mut Frame<'_>, app: &App, play: &Play, area: Rect) {
     let theme = app.theme();
     let focused = play.focus == Focus::Orders;
-    let mut block = panel(theme, "Orders · ★ advisor's pick", focused);
+    let mut block = main_panel(theme, "Orders · ★ advisor's pick", focused);
     let inner = block.inner(area);
     let rows = order_rows(app, play, usize::from(inner.width));
     let h = usize::from(inner.height);
@@ -1202,8 +1572,13 @@ pub fn news_scroll_max(play: &Play, area: Rect) -> usize {
 }
 
 fn render_news(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
+    match play.focus {
+        Focus::Map => return render_party(frame, theme, play, area),
+        Focus::Forums => return render_forum(frame, theme, play, area),
+        Focus::Orders | Focus::News => {}
+    }
     let focused = play.focus == Focus::News;
-    let mut block = panel(theme, "News", focused);
+    let mut block = main_panel(theme, "News", focused);
     let inner = block.inner(area);
     let lines = news_lines(theme, play, usize::from(inner.width));
     let max = lines.len().saturating_sub(usize::from(inner.height));
