@@ -320,6 +320,75 @@ impl Entry {
     }
 }
 
+/// The end (the index after the closing quote) of the string literal whose opening quote is at
+/// `start`, escapes skipped.
+fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The plain string values of these fields of the outermost struct of a RON text, found by a
+/// scan that skips strings, comments and nested brackets; `None` if any is missing, holds an
+/// escape, or the text uses anything the scan does not know (the caller then parses).
+fn top_level_strings<const N: usize>(text: &str, fields: [&str; N]) -> Option<[String; N]> {
+    let mut found: [Option<String>; N] = std::array::from_fn(|_| None);
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i = string_end(bytes, i)?;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i += text[i..].find('\n').unwrap_or(text.len() - i);
+                continue;
+            }
+            // Block comments, raw strings and characters: leave them to the parser.
+            b'/' | b'#' | b'\'' => return None,
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.checked_sub(1)?,
+            c if depth == 1 && (c.is_ascii_alphabetic() || c == b'_') => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                let word = &text[start..i];
+                let Some(k) = fields.iter().position(|f| *f == word) else {
+                    continue;
+                };
+                let rest = text[i..].trim_start().strip_prefix(':')?.trim_start();
+                let at = text.len() - rest.len();
+                if bytes.get(at) == Some(&b'"') {
+                    let end = string_end(bytes, at)?;
+                    let value = &text[at + 1..end - 1];
+                    if value.contains('\\') {
+                        return None;
+                    }
+                    found[k] = Some(value.to_owned());
+                    i = end;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth != 0 {
+        return None;
+    }
+    let all: Vec<String> = found.into_iter().collect::<Option<Vec<_>>>()?;
+    all.try_into().ok()
+}
+
 /// The id and title of a scenario file, read without the rest (unknown fields are skipped).
 #[derive(serde::Deserialize)]
 struct Header {
@@ -335,12 +404,15 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
     for (name, text) in builtin::BUILTIN {
         // A built-in scenario is known good (tests load each one), so its id and title are
         // read without building the rest; the full parse, for its error, only if that fails.
-        let header = ron_options().from_str::<Header>(text).or_else(|_| {
-            parse_raw(text, name).map(|r| Header {
-                id: r.id,
-                title: r.title,
-            })
-        });
+        let header = top_level_strings(text, ["id", "title"])
+            .map(|[id, title]| Ok(Header { id, title }))
+            .unwrap_or_else(|| ron_options().from_str::<Header>(text))
+            .or_else(|_| {
+                parse_raw(text, name).map(|r| Header {
+                    id: r.id,
+                    title: r.title,
+                })
+            });
         match header {
             Ok(raw) => entries.push(Entry {
                 id: raw.id,
@@ -477,4 +549,38 @@ pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
         .unwrap_or_default();
     files.sort();
     files
+}
+
+#[cfg(test)]
+mod header_scan {
+    use super::top_level_strings;
+
+    #[test]
+    fn finds_the_outer_fields_only() {
+        let text = r#"// id: "in a comment"
+(
+    format: 1,
+    summary: "a \"quoted\" id: \"no\" (",
+    parties: [(id: "inner", title: "inner")],
+    title: "The Title",
+    id: "outer",
+)"#;
+        assert_eq!(
+            top_level_strings(text, ["id", "title"]),
+            Some(["outer".to_owned(), "The Title".to_owned()])
+        );
+    }
+
+    #[test]
+    fn gives_up_where_the_parser_must_decide() {
+        for text in [
+            r#"(id: "a\u{41}", title: "t")"#,
+            r#"(id: "a", /* title: "x" */ title: "t")"#,
+            r#"(id: r"a", title: "t")"#,
+            r#"(id: "a")"#,
+            r#"(id: "a", title: "t""#,
+        ] {
+            assert_eq!(top_level_strings(text, ["id", "title"]), None, "{text}");
+        }
+    }
 }
