@@ -405,8 +405,10 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
         // A built-in scenario is known good (tests load each one), so its id and title are
         // read without building the rest; the full parse, for its error, only if that fails.
         let header = top_level_strings(text, ["id", "title"])
-            .map(|[id, title]| Ok(Header { id, title }))
-            .unwrap_or_else(|| ron_options().from_str::<Header>(text))
+            .map_or_else(
+                || ron_options().from_str::<Header>(text),
+                |[id, title]| Ok(Header { id, title }),
+            )
             .or_else(|_| {
                 parse_raw(text, name).map(|r| Header {
                     id: r.id,
