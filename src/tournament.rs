@@ -280,6 +280,16 @@ fn run_groups(
     Ok((out, firsts.len() + rest.len()))
 }
 
+/// Every game of the groups, in order: its group, its repetition and its seed.
+fn each_game(groups: &[Group]) -> impl Iterator<Item = (&Group, usize, u64)> {
+    groups.iter().flat_map(|g| {
+        g.seeds
+            .iter()
+            .enumerate()
+            .map(move |(r, &seed)| (g, r, seed))
+    })
+}
+
 /// Play these games (seed and seats) on `threads` threads; results in the same order.
 fn play_all(
     s: &Arc<Scenario>,
@@ -378,13 +388,7 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
             .collect();
         let (results, count) = run_groups(&scenario, &groups, spec.jobs, spec.reuse)?;
         played = count;
-        let games = groups.iter().flat_map(|g| {
-            g.seeds
-                .iter()
-                .enumerate()
-                .map(move |(r, &seed)| (g, r, seed))
-        });
-        for ((g, r, seed), res) in games.zip(results) {
+        for ((g, r, seed), res) in each_game(&groups).zip(results) {
             let (x, y) = (res[0], res[1]);
             matches.push(Match {
                 a: g.seats[0].1.name().to_owned(),
@@ -419,13 +423,7 @@ pub fn run(spec: &Spec) -> Result<Outcome, TournamentError> {
         }
         let (results, more) = run_groups(&scenario, &groups, spec.jobs, spec.reuse)?;
         played = count + more;
-        let games = groups.iter().flat_map(|g| {
-            g.seeds
-                .iter()
-                .enumerate()
-                .map(move |(r, &seed)| (g, r, seed))
-        });
-        for ((g, r, seed), res) in games.zip(results) {
+        for ((g, r, seed), res) in each_game(&groups).zip(results) {
             let (seat, policy) = g.seats[0];
             let x = res[seat.0];
             let y = baseline[r][seat.0];

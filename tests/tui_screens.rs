@@ -554,20 +554,24 @@ fn in_the_forums_the_arrows_move_from_forum_to_forum_and_show_its_details() {
     );
     // A click on a forum's line focuses the forums and highlights it.
     let out = screen(&app, 80, 24);
-    let (x, y) = out
-        .lines()
-        .enumerate()
-        .take(10)
-        .find_map(|(y, l)| {
-            l.find("ARF")
-                .map(|i| (l[..i].chars().count() as u16, y as u16))
-        })
-        .unwrap_or_else(|| panic!("ARF in the forums:\n{out}"));
+    let (x, y) = cell_of(&out, "ARF");
     assert_eq!(hit_test(&app, x, y), Some(Hit::Forum(2)));
     app.update(Action::Click(x, y));
     assert_eq!(focus(&app), Focus::Forums);
     assert_eq!(app.play().expect("game").forum, 2);
     assert!(screen(&app, 80, 24).contains("Forum · ASEAN Regional Forum"));
+}
+
+/// The screen cell (column, row) where `text` first shows in the top ten rows.
+fn cell_of(out: &str, text: &str) -> (u16, u16) {
+    out.lines()
+        .enumerate()
+        .take(10)
+        .find_map(|(y, l)| {
+            l.find(text)
+                .map(|i| (l[..i].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("{text} in the top rows:\n{out}"))
 }
 
 /// The text right of the orders panel, from row 11 down.
@@ -586,15 +590,7 @@ fn a_click_on_the_map_focuses_it_and_highlights_a_party() {
     let s = app.play().expect("game").scenario.clone();
     let us = party(&s, "us");
     let out = screen(&app, 80, 24);
-    let (x, y) = out
-        .lines()
-        .enumerate()
-        .take(10)
-        .find_map(|(y, l)| {
-            l.find("US++")
-                .map(|i| (l[..i].chars().count() as u16, y as u16))
-        })
-        .unwrap_or_else(|| panic!("US on the map:\n{out}"));
+    let (x, y) = cell_of(&out, "US++");
     assert_eq!(hit_test(&app, x, y), Some(Hit::Party(us.0)));
     assert_eq!(hit_test(&app, 1, 4), Some(Hit::Map));
     app.update(Action::Click(x, y));
