@@ -1220,53 +1220,52 @@ impl App {
     /// Enter on a forum: the orders get the focus, with the highlight on the first order at
     /// this forum (a given one first), if there is one.
     fn orders_at(&mut self, forum: usize) {
-        let Some(play) = self.play.as_mut() else {
+        let Some(play) = self.play.as_ref() else {
             return;
         };
         let Some(f) = play.scenario.forums.get(forum) else {
             return;
         };
-        let short = f.short.clone();
-        let at = |o: &Order| o.target == crate::sim::Target::Forum(crate::scenario::ForumIx(forum));
-        let first = play
-            .board
-            .given
-            .iter()
-            .chain(play.board.ranked.iter().map(|c| &c.order))
-            .position(at);
-        match first {
-            Some(i) => {
-                play.selected = i;
-                play.focus = Focus::Orders;
-            }
-            None => self.say(format!("No order at {short} on offer this turn."), false),
-        }
+        let none = format!("No order at {} on offer this turn.", f.short);
+        let target = crate::sim::Target::Forum(crate::scenario::ForumIx(forum));
+        self.first_order_at(target, none);
     }
 
     /// Enter on the map: the orders get the focus, with the highlight on the first order aimed
     /// at this party (a given one first), if there is one.
     fn orders_toward(&mut self, party: PartyIx) {
-        let Some(play) = self.play.as_mut() else {
+        let Some(play) = self.play.as_ref() else {
             return;
         };
-        let name = play.scenario.party(party).name.clone();
         if party == play.seat {
             self.say("That is you: orders aim at the others.", false);
             return;
         }
-        let aimed = |o: &Order| o.target == crate::sim::Target::Party(party);
+        let none = format!(
+            "No order toward {} on offer this turn.",
+            play.scenario.party(party).name
+        );
+        self.first_order_at(crate::sim::Target::Party(party), none);
+    }
+
+    /// Focus the orders with the highlight on the first order (a given one first) aimed at
+    /// `target`; or say `none`.
+    fn first_order_at(&mut self, target: crate::sim::Target, none: String) {
+        let Some(play) = self.play.as_mut() else {
+            return;
+        };
         let first = play
             .board
             .given
             .iter()
             .chain(play.board.ranked.iter().map(|c| &c.order))
-            .position(aimed);
+            .position(|o| o.target == target);
         match first {
             Some(i) => {
                 play.selected = i;
                 play.focus = Focus::Orders;
             }
-            None => self.say(format!("No order toward {name} on offer this turn."), false),
+            None => self.say(none, false),
         }
     }
 
