@@ -92,8 +92,8 @@ fn key_give_withdraw_then_frames(bencher: divan::Bencher) {
     });
 }
 
-/// `e`: the whole turn resolves (five AI seats order, forums meet, the next turn begins and the
-/// AI decides), then the frame.
+/// `e`: the whole turn resolves (five AI seats order, forums meet), a frame of the month's
+/// results; Enter: the next turn begins (events fire, the AI decides), a frame.
 #[divan::bench(sample_count = 30)]
 fn key_end_turn_then_frame(bencher: divan::Bencher) {
     bencher
@@ -105,6 +105,9 @@ fn key_end_turn_then_frame(bencher: divan::Bencher) {
         })
         .bench_local_values(|(mut app, mut t)| {
             press(&mut app, KeyCode::Char('e'));
+            frame(&app, &mut t);
+            // The month's results are shown; Enter begins the next month.
+            press(&mut app, KeyCode::Enter);
             frame(&app, &mut t);
         });
 }

@@ -218,11 +218,20 @@ fn has_autosave(saves: &Path) -> bool {
 }
 
 /// Answer decisions with the advisor's pick until the orders screen shows.
+/// The title of the screen of a month's results, shown after each month.
+const RESULTS: &str = "the month's results";
+
+/// Go on to the orders: decisions taken as the advisor says, the month's results read.
 fn to_orders(t: &Tmux) -> String {
     loop {
-        let screen = t.wait_for("a decision or the orders", |s| {
-            s.contains("What do you do?") || s.contains("Orders ·")
+        let screen = t.wait_for("a decision, the orders or the month's results", |s| {
+            s.contains("What do you do?") || s.contains("Orders ·") || s.contains(RESULTS)
         });
+        if screen.contains(RESULTS) {
+            t.keys(&["Enter"]);
+            t.wait_for("the results to close", |s| !s.contains(RESULTS));
+            continue;
+        }
         if screen.contains("Orders ·") && !screen.contains("What do you do?") {
             return screen;
         }
@@ -279,7 +288,16 @@ fn a_player_plays_several_turns_resizes_and_quits() {
         t.keys(&["Enter"]);
         t.wait_text("orders 1 of 2");
         t.keys(&["e"]);
-        t.wait_for("the next turn", |s| !s.contains(&format!("Turn {turn} of")));
+        // The month's results, then on.
+        let results = t.wait_text(RESULTS);
+        assert!(
+            results.contains("What happened:") && results.contains("Japan: "),
+            "{results}"
+        );
+        t.keys(&["Enter"]);
+        t.wait_for("the next turn", |s| {
+            !s.contains(RESULTS) && !s.contains(&format!("Turn {turn} of"))
+        });
     }
     assert!(has_autosave(&t.path("saves")), "autosaved every turn");
     to_orders(&t);
@@ -340,6 +358,7 @@ fn a_player_plays_several_turns_resizes_and_quits() {
     t.keys(&["e"]);
     t.resize(80, 24);
     let back = t.wait_text("Orders ·");
+    assert!(!back.contains(RESULTS), "no key acted while too small");
     assert_eq!(turn_of(&back), last + 1, "no key acted while too small");
 
     // Quit asks first, then leaves and gives the terminal back.
@@ -430,8 +449,9 @@ fn a_panic_restores_the_terminal_and_leaves_its_message_readable() {
     let screen = to_orders(&t);
     let turn = turn_of(&screen);
     t.keys(&["e"]);
-    t.wait_for("the next turn", |s| !s.contains(&format!("Turn {turn} of")));
-    to_orders(&t);
+    t.wait_text(RESULTS);
+    let next = to_orders(&t);
+    assert_eq!(turn_of(&next), turn + 1);
     let autosave = t.path("saves").join("autosave-1.ron");
     let saved = std::fs::read(&autosave).expect("autosaved at the end of the turn");
     t.keys(&["!"]);

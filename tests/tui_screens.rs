@@ -38,12 +38,14 @@ fn game_as(id: &str, seed: u64, theme: Theme) -> App {
     app
 }
 
+/// Go on to the orders: the month's results read, decisions taken as the advisor says.
 fn skip_decisions(app: &mut App) {
     for _ in 0..20 {
-        if !matches!(app.screen(), Screen::Decide(_)) {
-            break;
+        match app.screen() {
+            Screen::Summary { .. } => press(app, KeyCode::Enter),
+            Screen::Decide(_) => press(app, KeyCode::Char('a')),
+            _ => break,
         }
-        press(app, KeyCode::Char('a'));
     }
 }
 
@@ -611,6 +613,17 @@ fn ending_turns_moves_the_calendar_and_shows_last_month() {
     let mut app = game_as("us", 7, Theme::plain());
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Char('e'));
+    // The month's results first, what happened at the top; Enter goes on.
+    assert!(matches!(app.screen(), Screen::Summary { .. }));
+    let results = screen(&app, 80, 24);
+    assert!(line(&results, 0).contains("United States · the month's results"));
+    assert!(
+        line(&results, 1).contains("Turn 1 of 24 · Jan 2010"),
+        "{results}"
+    );
+    assert!(line(&results, 3).contains("What happened:"), "{results}");
+    assert!(results.contains("United States: "), "{results}");
+    press(&mut app, KeyCode::Enter);
     skip_decisions(&mut app);
     assert!(matches!(app.screen(), Screen::Orders));
     let s = screen(&app, 80, 24);
@@ -777,6 +790,7 @@ fn a_whole_game_ends_in_the_debrief() {
     for _ in 0..200 {
         match app.screen() {
             Screen::Decide(_) => press(&mut app, KeyCode::Char('a')),
+            Screen::Summary { .. } => press(&mut app, KeyCode::Enter),
             Screen::Orders => {
                 press(&mut app, KeyCode::Char('a'));
                 press(&mut app, KeyCode::Char('e'));
@@ -784,8 +798,8 @@ fn a_whole_game_ends_in_the_debrief() {
             _ => break,
         }
     }
-    assert!(matches!(app.screen(), Screen::Debrief { .. }));
     let s = screen(&app, 80, 24);
+    assert!(matches!(app.screen(), Screen::Debrief { .. }), "{s}");
     assert!(s.contains("DEBRIEF"), "{s}");
     assert!(line(&s, 23).contains("leave"), "{s}");
     press(&mut app, KeyCode::PageDown);
@@ -821,7 +835,11 @@ fn s_saves_and_quitting_autosaves() {
     let (_, newest) = sixparty::save::load(&dir, "autosave-1").expect("the quit autosave loads");
     let (_, older) = sixparty::save::load(&dir, "autosave-2").expect("the turn autosave loads");
     assert!(newest.saved_at >= older.saved_at);
-    assert_eq!(newest.turn, 2);
+    // Saved on the month's results, before the next month begins; loaded, they show again.
+    assert_eq!(newest.turn, 1);
+    let (session, _) = sixparty::save::load(&dir, "autosave-1").expect("loads");
+    let again = App::with_session(session, Theme::plain());
+    assert!(matches!(again.screen(), Screen::Summary { .. }));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -204,8 +204,9 @@ pub fn month_news(session: &Session, viewer: PartyIx, turn: u32, lines: &[String
     filter_news(&s, viewer, lines, &orders, &rows)
 }
 
-/// The month's summary for one seat, after the month resolved: its figures and how they moved,
-/// how the others regard it, the region, and the month's results as the fog lets it see them.
+/// The month's summary for one seat, after the month resolved: the month's results as the fog
+/// lets it see them and the decisions taken, then its figures and how they moved, how the others
+/// regard it, and the region.
 pub fn summary(session: &mut Session, viewer: PartyIx) -> Vec<String> {
     use crate::scenario::Figure;
     use crate::sim::state::figure_slot;
@@ -221,8 +222,53 @@ pub fn summary(session: &mut Session, viewer: PartyIx) -> Vec<String> {
             text::party_name(&s, viewer)
         ),
         String::new(),
-        String::from("Your figures:"),
+        String::from("What happened:"),
     ];
+    let results: Vec<String> = session
+        .game
+        .report()
+        .results()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    let seen = month_news(session, viewer, turn, &results);
+    if seen.is_empty() {
+        out.push(String::from("  Nothing of note."));
+    }
+    for l in seen {
+        out.push(format!("  {l}"));
+    }
+    // The decisions of the month are public once taken: every seat learns of them here.
+    let decided: Vec<String> = session
+        .game
+        .timeline()
+        .iter()
+        .filter_map(|m| match m {
+            Moment::Decided {
+                turn: t,
+                event,
+                party,
+                option,
+            } if *t == turn => {
+                let e = s.events.get(event.0)?;
+                Some(format!(
+                    "{}: {} — {}",
+                    e.title,
+                    text::party_name(&s, *party),
+                    e.options.get(*option)?.label
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    if !decided.is_empty() {
+        out.push(String::from("Decisions taken:"));
+        for d in decided {
+            out.push(format!("  {d}"));
+        }
+    }
+    out.push(String::new());
+    out.push(String::from("Your figures:"));
     let figs = [
         ("security", Figure::Security),
         ("prestige", Figure::Prestige),
@@ -260,50 +306,6 @@ pub fn summary(session: &mut Session, viewer: PartyIx) -> Vec<String> {
     out.push(String::from("The region:"));
     for t in text::track_lines(&s, &state, before.as_ref()) {
         out.push(format!("  {t}"));
-    }
-    // The decisions of the month are public once taken: every seat learns of them here.
-    let decided: Vec<String> = session
-        .game
-        .timeline()
-        .iter()
-        .filter_map(|m| match m {
-            Moment::Decided {
-                turn: t,
-                event,
-                party,
-                option,
-            } if *t == turn => {
-                let e = s.events.get(event.0)?;
-                Some(format!(
-                    "{}: {} — {}",
-                    e.title,
-                    text::party_name(&s, *party),
-                    e.options.get(*option)?.label
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    if !decided.is_empty() {
-        out.push(String::from("Decisions taken:"));
-        for d in decided {
-            out.push(format!("  {d}"));
-        }
-    }
-    out.push(String::from("What happened:"));
-    let results: Vec<String> = session
-        .game
-        .report()
-        .results()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    let seen = month_news(session, viewer, turn, &results);
-    if seen.is_empty() {
-        out.push(String::from("  Nothing of note."));
-    }
-    for l in seen {
-        out.push(format!("  {l}"));
     }
     out
 }

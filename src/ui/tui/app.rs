@@ -954,6 +954,10 @@ impl App {
         if play.session.game.phase() != Phase::BetweenTurns {
             play.to_order = play.session.humans().to_vec();
         }
+        // A game saved on the month's results (between two months): they show again.
+        if play.session.game.phase() == Phase::BetweenTurns && play.session.game.turn() > 0 {
+            play.to_summarise = play.session.humans().to_vec();
+        }
         self.play = Some(play);
         self.advance();
     }
@@ -966,9 +970,10 @@ impl App {
             return;
         };
         loop {
-            // Hot-seat: after a month resolves, each seat sees its summary behind a hand-over.
+            // After a month resolves, each seat sees its summary (in hot-seat, behind a
+            // hand-over).
             if let Some(&seat) = play.to_summarise.first() {
-                if play.handed_to != Some(seat) {
+                if several && play.handed_to != Some(seat) {
                     self.screen = Screen::Handover { party: seat };
                     return;
                 }
@@ -1041,7 +1046,7 @@ impl App {
                         return;
                     }
                     let ended = play.session.end_turn().map(|_| ());
-                    if ended.is_ok() && several {
+                    if ended.is_ok() {
                         play.to_summarise = play.session.humans().to_vec();
                     }
                     if let (Ok(()), Some(dir)) = (&ended, &self.saves) {
