@@ -4,7 +4,8 @@
 #   NAME-WxH.txt   the text, as seen with NO_COLOR set (what a screen shows, no escape codes)
 #   NAME-WxH.ansi  the same screen in colour (256-colour palette): view it with `cat` or `less -R`
 # Screens: 1-scenarios, 2-briefing, 3-decision, 4-main, 5-orders, 6-help, 7-too-small, 8-debrief,
-# 9-map (the map focused, a party highlighted), 10-forums (the forums focused).
+# 9-map (the map focused, a party highlighted), 10-forums (the forums focused), 11-results (a
+# month's results, after e).
 # Needs tmux. Run from anywhere: docs/screens/capture.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -100,11 +101,18 @@ play_through() { # W H MODE
     t resize-window -t s -x 80 -y 24
     wait_for "Orders ·"
   fi
-  # Play on as the advisor would, to the end.
-  until screen | grep -qF " lines 1–"; do
+  # Play on as the advisor would, to the end; the first month's results are a screen of their own.
+  local results=""
+  until screen | grep -qF "DEBRIEF"; do
     local before; before="$(screen)"
     if echo "$before" | grep -qF "What do you do?"; then
       t send-keys -t s a
+    elif echo "$before" | grep -qF "the month's results"; then
+      if [ -z "$results" ]; then
+        shot 11-results
+        results=1
+      fi
+      t send-keys -t s Enter
     else
       t send-keys -t s e
     fi
