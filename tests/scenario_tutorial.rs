@@ -259,6 +259,7 @@ fn each_step_opens_as_a_decision_in_the_full_screen_game_and_it_ends_in_the_debr
                 press(&mut app, KeyCode::Char('a'));
                 press(&mut app, KeyCode::Char('e'));
             }
+            Screen::Summary { .. } => press(&mut app, KeyCode::Enter),
             _ => break,
         }
     }
