@@ -389,13 +389,6 @@ fn top_level_strings<const N: usize>(text: &str, fields: [&str; N]) -> Option<[S
     all.try_into().ok()
 }
 
-/// The id and title of a scenario file, read without the rest (unknown fields are skipped).
-#[derive(serde::Deserialize)]
-struct Header {
-    id: String,
-    title: String,
-}
-
 /// Every scenario available: the built-in ones, overridden by files of the same id in `dir`.
 /// Files that do not parse are returned as errors beside the list, not dropped silently.
 pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
@@ -403,22 +396,15 @@ pub fn catalogue(dir: Option<&Path>) -> (Vec<Entry>, Vec<ScenarioError>) {
     let mut errors = Vec::new();
     for (name, text) in builtin::BUILTIN {
         // A built-in scenario is known good (tests load each one), so its id and title are
-        // read without building the rest; the full parse, for its error, only if that fails.
-        let header = top_level_strings(text, ["id", "title"])
-            .map_or_else(
-                || ron_options().from_str::<Header>(text),
-                |[id, title]| Ok(Header { id, title }),
-            )
-            .or_else(|_| {
-                parse_raw(text, name).map(|r| Header {
-                    id: r.id,
-                    title: r.title,
-                })
-            });
+        // found by a scan, without building the rest; the full parse only if the scan fails.
+        let header = match top_level_strings(text, ["id", "title"]) {
+            Some([id, title]) => Ok((id, title)),
+            None => parse_raw(text, name).map(|r| (r.id, r.title)),
+        };
         match header {
-            Ok(raw) => entries.push(Entry {
-                id: raw.id,
-                title: raw.title,
+            Ok((id, title)) => entries.push(Entry {
+                id,
+                title,
                 origin: Origin::Builtin(name),
                 text: (*text).to_owned(),
                 extends: None,
