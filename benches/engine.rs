@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, PartyIx, Scenario};
-use sixparty::session::Session;
+use sixparty_core::scenario::{self, PartyIx, Scenario};
+use sixparty_core::session::Session;
 
 fn main() {
     divan::main();

@@ -8,9 +8,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use sixparty::scenario::{self, DEFAULT_SCENARIO, Scenario};
-use sixparty::session::Session;
 use sixparty::ui::tui::{App, Screen, Theme, draw, keys};
+use sixparty_core::scenario::{self, DEFAULT_SCENARIO, Scenario};
+use sixparty_core::session::Session;
 
 fn main() {
     divan::main();

@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use sixparty::policy::Policy;
-use sixparty::scenario::{self, PartyIx, Scenario};
-use sixparty::tournament::{self, Spec};
+use sixparty_core::policy::Policy;
+use sixparty_core::scenario::{self, PartyIx, Scenario};
+use sixparty_core::tournament::{self, Spec};
 
 fn main() {
     divan::main();

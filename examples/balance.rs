@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, PartyIx};
-use sixparty::session::Session;
+use sixparty_core::scenario::{self, PartyIx};
+use sixparty_core::session::Session;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -35,17 +35,17 @@ fn main() {
         let history = session.game.history();
         let (first, last) = (history[0].clone(), history.last().unwrap().clone());
         for (p, d) in deltas.iter_mut().enumerate() {
-            let f0 = sixparty::sim::StateFacts {
+            let f0 = sixparty_core::sim::StateFacts {
                 scenario: &s,
                 state: first.clone(),
             };
-            let f1 = sixparty::sim::StateFacts {
+            let f1 = sixparty_core::sim::StateFacts {
                 scenario: &s,
                 state: last.clone(),
             };
             d.push(
-                sixparty::sim::rules::score(&f1, PartyIx(p))
-                    - sixparty::sim::rules::score(&f0, PartyIx(p)),
+                sixparty_core::sim::rules::score(&f1, PartyIx(p))
+                    - sixparty_core::sim::rules::score(&f0, PartyIx(p)),
             );
         }
         for (t, v) in last.tracks.iter().enumerate() {

@@ -1,47 +1,10 @@
-//! Six Parties: a turn-based strategy game of Northeast Asian diplomacy.
+//! Six Parties' front ends: the command line's commands, the plain line mode and the terminal
+//! screen, over the game in [`sixparty_core`].
 //!
-//! Layers, each depending only on those above it:
-//! - [`scenario`]: RON files → a validated [`scenario::Scenario`];
-//! - [`sim`]: the ECS world, the rules and the turn schedule (pure: no IO, no terminal);
-//! - [`ai`]: doctrine-driven choices for AI seats and the advisor;
-//! - [`policy`]: named ways to play a seat (the doctrine AI, the classic reciprocity strategies);
-//! - [`tournament`]: every policy against every other, on a scenario;
-//! - [`whatif`]: AI continuations from a position, the player beside the AI, the turning point;
-//! - [`simulate`]: many all-AI games in parallel, summarised;
-//! - [`debrief`]: scores, timeline and the dynamics that occurred, and its exports;
-//! - [`save`]: saved games, written atomically and loaded by replay;
-//! - [`ui`]: the terminal screen and the plain line mode;
-//! - [`new`]: `sixparty new`, a commented scenario to start from.
-//!
-//! A whole game with no terminal, the AI in every seat:
-//!
-//! ```
-//! use std::sync::Arc;
-//! use sixparty::{scenario, session::Session};
-//!
-//! let campaign = Arc::new(scenario::resolve(scenario::DEFAULT_SCENARIO, None).unwrap());
-//! let mut session = Session::new(campaign, 7, Vec::new());
-//! while !session.game.is_over() {
-//!     session.start_turn().unwrap();
-//!     // Human seats would decide their events here (session.decide) ...
-//!     session.open_orders().unwrap();
-//!     // ... and give their orders here (session.order).
-//!     session.end_turn().unwrap();
-//! }
-//! assert_eq!(session.game.turn(), 24);
-//! ```
+//! Nothing here changes the game but through a [`sixparty_core::session::Session`]; the core
+//! cannot reach a terminal (its Cargo.toml has no terminal crate and no argument parser).
 
 #![warn(missing_docs)]
 
-pub mod ai;
-pub mod debrief;
-pub mod new;
-pub mod policy;
-pub mod save;
-pub mod scenario;
-pub mod session;
-pub mod sim;
-pub mod simulate;
-pub mod tournament;
+pub mod cli;
 pub mod ui;
-pub mod whatif;

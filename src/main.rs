@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use sixparty::save;
-use sixparty::scenario::{self, PartyIx, Scenario};
 use sixparty::ui::plain::{Ending, Plain, SignalInput};
 use sixparty::ui::tui;
+use sixparty_core::save;
+use sixparty_core::scenario::{self, PartyIx, Scenario};
 
 /// Six Parties: a turn-based strategy game of Northeast Asian diplomacy.
 ///
@@ -51,7 +51,7 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Output: text for people, json (one object) for editors and CI.
         #[arg(long, value_enum, default_value = "text")]
-        format: sixparty::scenario::diagnostics::Format,
+        format: FormatArg,
     },
     /// Write a small, valid, commented scenario to start from.
     New {
@@ -75,7 +75,7 @@ enum Command {
         csv: Option<PathBuf>,
         /// AI games behind each what-if figure (the AI in your seat, the turning point); 0 skips
         /// them.
-        #[arg(long, default_value_t = sixparty::whatif::DEBRIEF_RUNS)]
+        #[arg(long, default_value_t = sixparty_core::whatif::DEBRIEF_RUNS)]
         runs: usize,
     },
     /// A short guided game (six months as Japan) that teaches the screen, orders, forums,
@@ -105,7 +105,7 @@ enum Command {
     Policies,
     /// Play policies against each other (every pair on a two-party scenario; each policy in
     /// each seat against the default AI otherwise) and rank them.
-    Tournament(sixparty::tournament::cli::TournamentArgs),
+    Tournament(sixparty::cli::tournament::TournamentArgs),
 }
 
 /// Options of `simulate`.
@@ -172,7 +172,16 @@ enum DifficultyArg {
     Hard,
 }
 
-impl From<DifficultyArg> for sixparty::policy::Difficulty {
+/// Output of `sixparty validate` (the core's `diagnostics` renders both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    /// For people: messages with snippets, then a summary line.
+    Text,
+    /// One JSON object, for editors and CI.
+    Json,
+}
+
+impl From<DifficultyArg> for sixparty_core::policy::Difficulty {
     fn from(d: DifficultyArg) -> Self {
         match d {
             DifficultyArg::Easy => Self::Easy,
@@ -210,7 +219,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.scenarios.is_dir().then_some(cli.scenarios.as_path());
     let mods = cli.mods.is_dir().then_some(cli.mods.as_path());
-    let saves = sixparty::save::saves_dir(cli.saves_dir.as_deref());
+    let saves = sixparty_core::save::saves_dir(cli.saves_dir.as_deref());
     let result = match cli.command.unwrap_or(Command::Play(cli.play)) {
         Command::Play(args) => play(args, dir, mods, saves),
         Command::Tutorial { plain, seed } => play(
@@ -227,7 +236,7 @@ fn main() -> ExitCode {
         ),
         Command::List => list(dir, mods),
         Command::Validate { paths, format } => validate(&paths, dir, mods, format),
-        Command::New { id, out } => sixparty::new::write(&id, out, &cli.mods)
+        Command::New { id, out } => sixparty_core::new::write(&id, out, &cli.mods)
             .map(|path| {
                 outln!(
                     "Wrote {}; check it with `sixparty validate {}`.",
@@ -249,10 +258,10 @@ fn main() -> ExitCode {
         }
         Command::Replay { save, plain } => replay(&saves, &save, plain),
         Command::Policies => {
-            outln!("{}", sixparty::tournament::cli::policies_text().trim_end());
+            outln!("{}", sixparty::cli::tournament::policies_text().trim_end());
             Ok(())
         }
-        Command::Tournament(args) => sixparty::tournament::cli::run(&args, dir)
+        Command::Tournament(args) => sixparty::cli::tournament::run(&args, dir)
             .map(|text| outln!("{}", text.trim_end()))
             .map_err(|(code, message)| Failure::new(code, message)),
     };
@@ -305,13 +314,13 @@ fn validate(
     paths: &[PathBuf],
     dir: Option<&std::path::Path>,
     mods: Option<&std::path::Path>,
-    format: sixparty::scenario::diagnostics::Format,
+    format: FormatArg,
 ) -> Result<(), Failure> {
-    use sixparty::scenario::diagnostics;
+    use sixparty_core::scenario::diagnostics;
     let reports = diagnostics::check(paths, dir, mods);
     let text = match format {
-        sixparty::scenario::diagnostics::Format::Json => diagnostics::render_json(&reports) + "\n",
-        sixparty::scenario::diagnostics::Format::Text => {
+        FormatArg::Json => diagnostics::render_json(&reports) + "\n",
+        FormatArg::Text => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             diagnostics::render_text(&reports, io::stdout().is_terminal() && !no_color)
         }
@@ -334,7 +343,7 @@ fn simulate(
     mods: Option<&std::path::Path>,
     saves: &std::path::Path,
 ) -> Result<(), Failure> {
-    use sixparty::simulate;
+    use sixparty_core::simulate;
     use std::io::Write as _;
     let runs = args.runs as usize;
     let jobs = match args.jobs {
@@ -349,19 +358,27 @@ fn simulate(
             save::load(saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
         let s = session.scenario();
         let at = match session.game.phase() {
-            sixparty::sim::Phase::BetweenTurns | sixparty::sim::Phase::Over => session.game.turn(),
+            sixparty_core::sim::Phase::BetweenTurns | sixparty_core::sim::Phase::Over => {
+                session.game.turn()
+            }
             _ => session.game.turn().saturating_sub(1),
         };
         let humans = session.humans().to_vec();
-        let lines =
-            sixparty::whatif::report_lines(&s, file.seed, &humans, session.choices(), at, runs)
-                .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
+        let lines = sixparty_core::whatif::report_lines(
+            &s,
+            file.seed,
+            &humans,
+            session.choices(),
+            at,
+            runs,
+        )
+        .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
         let mut lines = lines;
         if session.game.is_over() {
             let actual: Vec<f32> = (0..s.parties.len())
                 .map(|p| session.game.score(PartyIx(p)))
                 .collect();
-            let cmp = sixparty::whatif::compare_seats(&s, file.seed, &humans, &actual, runs)
+            let cmp = sixparty_core::whatif::compare_seats(&s, file.seed, &humans, &actual, runs)
                 .map_err(|e| Failure::new(1, format!("{name}: {e}")))?;
             lines.push(String::new());
             for c in cmp {
@@ -413,7 +430,7 @@ fn simulate(
                 ),
             )
         })?;
-        let policy = sixparty::policy::Policy::from_name(name)
+        let policy = sixparty_core::policy::Policy::from_name(name)
             .map_err(|e| Failure::new(2, format!("--policy {spec}: {e}")))?;
         policies.push((party, policy));
     }
@@ -500,7 +517,7 @@ fn debrief(
     csv: Option<&std::path::Path>,
     runs: usize,
 ) -> Result<(), Failure> {
-    use sixparty::debrief::{Debrief, export};
+    use sixparty_core::debrief::{Debrief, export};
     let (mut session, _) = save::load(saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
     let s = session.scenario();
     let mut d = Debrief::of(&mut session);
@@ -632,7 +649,7 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
         file.choices.len()
     )];
     let s = Arc::new(scenario);
-    let mut session = sixparty::session::Session::replay(
+    let mut session = sixparty_core::session::Session::replay(
         s.clone(),
         file.seed,
         humans,
@@ -644,7 +661,7 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
             lines.push(String::new());
             lines.push(format!(
                 "=== {} ===",
-                sixparty::ui::text::turn_heading(&s, report.turn)
+                sixparty_core::text::turn_heading(&s, report.turn)
             ));
             lines.extend(report.news.iter().map(|n| format!("  - {}", n.text)));
         },
@@ -753,7 +770,7 @@ fn finish_plain(result: io::Result<Ending>) -> Result<(), Failure> {
 /// `--saves-dir DIR ` for a command line that must find this saves folder again, if it is not
 /// the one found by default.
 fn saves_flag(saves: &std::path::Path) -> String {
-    if saves == sixparty::save::saves_dir(None) {
+    if saves == sixparty_core::save::saves_dir(None) {
         String::new()
     } else {
         format!("--saves-dir {} ", saves.display())

@@ -6,9 +6,9 @@ mod common;
 use std::sync::Arc;
 
 use common::{advised_orders, decide, load, party};
-use sixparty::debrief::{Debrief, export};
-use sixparty::scenario::Scenario;
-use sixparty::session::Session;
+use sixparty_core::debrief::{Debrief, export};
+use sixparty_core::scenario::Scenario;
+use sixparty_core::session::Session;
 
 const ID: &str = "taiwan-arms-sale-2010";
 

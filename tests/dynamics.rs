@@ -5,10 +5,10 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{
+use sixparty_core::scenario::{
     self, AllianceFigure, AllianceIx, EventIx, ForumIx, ForumStatus, PartyIx, Scenario,
 };
-use sixparty::sim::{Dynamic, Game, Order, Target, Var};
+use sixparty_core::sim::{Dynamic, Game, Order, Target, Var};
 
 const ALPHA: PartyIx = PartyIx(0);
 const BETA: PartyIx = PartyIx(1);
@@ -31,7 +31,7 @@ fn order(s: &Scenario, party: PartyIx, action: &str, target: Target) -> Order {
     let Some(i) = s.actions.iter().position(|a| a.id == action) else {
         panic!("no action {action}")
     };
-    let action = sixparty::scenario::ActionIx(i);
+    let action = sixparty_core::scenario::ActionIx(i);
     Order {
         party,
         action,
@@ -237,9 +237,9 @@ fn forum_shopping_overlapping_venues_are_a_choice() {
         &mut g,
         &[order(&s, BETA, "attend", Target::Forum(ForumIx(1)))],
     );
-    let mut session = sixparty::session::Session::new(s, 6, vec![]);
+    let mut session = sixparty_core::session::Session::new(s, 6, vec![]);
     session.game = g;
-    let d = sixparty::debrief::Debrief::of(&mut session);
+    let d = sixparty_core::debrief::Debrief::of(&mut session);
     let f = d
         .findings
         .iter()
@@ -288,10 +288,10 @@ fn domestic_politics_a_new_government_changes_what_the_ai_does() {
         s.doctrines[state.parties[BETA.0].doctrine.0].id,
         "beta-hedge"
     );
-    let plan = sixparty::ai::plan_orders(&s, &state, BETA, &[]);
+    let plan = sixparty_core::ai::plan_orders(&s, &state, BETA, &[]);
     let mut loyal = state.clone();
     loyal.parties[BETA.0].doctrine = s.parties[BETA.0].doctrine;
-    let loyal_plan = sixparty::ai::plan_orders(&s, &loyal, BETA, &[]);
+    let loyal_plan = sixparty_core::ai::plan_orders(&s, &loyal, BETA, &[]);
     assert_ne!(
         plan.iter().map(|c| c.order).collect::<Vec<_>>(),
         loyal_plan.iter().map(|c| c.order).collect::<Vec<_>>(),
@@ -320,13 +320,13 @@ fn reciprocity_pressure_is_answered_in_kind_by_the_ai() {
         }
         g.close_decisions().unwrap();
         let state = g.state();
-        sixparty::ai::rank_orders(&s, &state, GAMMA, 3.0, &[])
+        sixparty_core::ai::rank_orders(&s, &state, GAMMA, 3.0, &[])
     };
     let mut fresh = Game::new(s.clone(), 1);
     fresh.begin_turn().unwrap();
     fresh.close_decisions().unwrap();
-    let calm = sixparty::ai::rank_orders(&s, &fresh.state(), GAMMA, 3.0, &[]);
-    let utility = |list: &[sixparty::ai::Choice], o: Order| {
+    let calm = sixparty_core::ai::rank_orders(&s, &fresh.state(), GAMMA, 3.0, &[]);
+    let utility = |list: &[sixparty_core::ai::Choice], o: Order| {
         list.iter()
             .find(|c| c.order == o)
             .map(|c| c.utility)
@@ -377,9 +377,9 @@ fn a_quiet_game_shows_none_of_the_dynamics_that_need_a_move() {
     for _ in 0..4 {
         turn(&mut g, &[]);
     }
-    let mut session = sixparty::session::Session::new(s, 2, vec![]);
+    let mut session = sixparty_core::session::Session::new(s, 2, vec![]);
     session.game = g;
-    let d = sixparty::debrief::Debrief::of(&mut session);
+    let d = sixparty_core::debrief::Debrief::of(&mut session);
     for dynamic in [
         Dynamic::RedLines,
         Dynamic::ForumShopping,

@@ -200,13 +200,13 @@ fn many_problems_are_capped_and_counted() {
         );
     }
     let text = MINI.replacen("    events: [\n", &format!("    events: [\n{events}"), 1);
-    let err = sixparty::scenario::load_str(&text, "many.ron").unwrap_err();
-    let sixparty::scenario::ScenarioError::Invalid { problems, .. } = err else {
+    let err = sixparty_core::scenario::load_str(&text, "many.ron").unwrap_err();
+    let sixparty_core::scenario::ScenarioError::Invalid { problems, .. } = err else {
         panic!("expected problems");
     };
     assert_eq!(
         problems.len(),
-        sixparty::scenario::validate::MAX_PROBLEMS + 1
+        sixparty_core::scenario::validate::MAX_PROBLEMS + 1
     );
     assert!(
         problems

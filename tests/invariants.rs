@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sixparty::scenario::{self, PartyIx, Scenario};
-use sixparty::sim::{Game, GameState};
+use sixparty_core::scenario::{self, PartyIx, Scenario};
+use sixparty_core::sim::{Game, GameState};
 
 fn scenarios() -> Vec<Arc<Scenario>> {
     vec![

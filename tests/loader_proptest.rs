@@ -3,7 +3,7 @@
 //! placed in the file, never a panic.
 
 use proptest::prelude::*;
-use sixparty::scenario::{self, Entry, ScenarioError};
+use sixparty_core::scenario::{self, Entry, ScenarioError};
 
 const EXAMPLE_MOD: &str = include_str!("../mods/campaign-kuril-visit.ron");
 

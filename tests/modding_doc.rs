@@ -20,14 +20,14 @@
 use std::sync::Arc;
 
 use serde::de::{DeserializeOwned, Visitor};
-use sixparty::scenario::raw::{
+use sixparty_core::scenario::raw::{
     AllianceFigure, AllianceRef, Figure, ForumRef, ForumStatus, PartyRef, Prefer, RawAction,
     RawAgendaItem, RawAlliance, RawCalendar, RawCondition, RawDoctrine, RawEffect, RawEvent,
     RawExcluded, RawForum, RawGoal, RawObjective, RawOption, RawParty, RawRelation, RawRules,
     RawScenario, RawTrack, RawWeightedGoal, Schedule, Stance, TargetKind, TrackRole, When,
 };
-use sixparty::scenario::{self, Scenario};
-use sixparty::session::Session;
+use sixparty_core::scenario::{self, Scenario};
+use sixparty_core::session::Session;
 
 const DOC: &str = include_str!("../docs/MODDING.md");
 const EXAMPLE: &str = include_str!("../docs/examples/amber-sea-fisheries.ron");

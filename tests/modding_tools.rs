@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use sixparty::scenario::{self, diagnostics};
-use sixparty::session::Session;
+use sixparty_core::scenario::{self, diagnostics};
+use sixparty_core::session::Session;
 
 const MINI: &str = include_str!("fixtures/mini.ron");
 

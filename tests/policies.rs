@@ -6,10 +6,10 @@
 
 use std::sync::Arc;
 
-use sixparty::policy::{Move, Policy, move_toward};
-use sixparty::scenario::{self, PartyIx, Scenario};
-use sixparty::session::Session;
-use sixparty::tournament::{self, Spec};
+use sixparty_core::policy::{Move, Policy, move_toward};
+use sixparty_core::scenario::{self, PartyIx, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::tournament::{self, Spec};
 
 fn dilemma(turns: u32) -> Arc<Scenario> {
     let mut s = scenario::resolve("classic-dilemma", None).expect("classic-dilemma loads");
@@ -280,7 +280,7 @@ fn classic_strategies_generalise_to_many_parties_by_stance() {
             let now = &history[t].record.orders;
             let before = &history[t - 1].record.orders;
             for o in now.iter().filter(|o| o.party == me) {
-                let sixparty::sim::Target::Party(q) = o.target else {
+                let sixparty_core::sim::Target::Party(q) = o.target else {
                     panic!("{p} gave an order not aimed at a party: {o:?}");
                 };
                 gave += 1;

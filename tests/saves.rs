@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use sixparty::save::{self, SaveError, SaveFile};
-use sixparty::scenario::{self, PartyIx};
-use sixparty::session::Session;
-use sixparty::sim::Phase;
+use sixparty_core::save::{self, SaveError, SaveFile};
+use sixparty_core::scenario::{self, PartyIx};
+use sixparty_core::session::Session;
+use sixparty_core::sim::Phase;
 
 fn campaign() -> Arc<scenario::Scenario> {
     Arc::new(scenario::resolve(scenario::DEFAULT_SCENARIO, None).unwrap())
@@ -155,10 +155,10 @@ fn bad_saves_are_refused_clearly_and_left_as_they_were() {
             "forged-choice",
             {
                 let mut f = SaveFile::parse(&good, "x").unwrap();
-                if let Some(sixparty::session::HumanChoice::Order { order, .. }) = f
+                if let Some(sixparty_core::session::HumanChoice::Order { order, .. }) = f
                     .choices
                     .iter_mut()
-                    .find(|c| matches!(c, sixparty::session::HumanChoice::Order { .. }))
+                    .find(|c| matches!(c, sixparty_core::session::HumanChoice::Order { .. }))
                 {
                     order.party = PartyIx(1);
                 }

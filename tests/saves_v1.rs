@@ -13,9 +13,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use sixparty::save;
-use sixparty::scenario::PartyIx;
-use sixparty::sim::{Phase, Target};
+use sixparty_core::save;
+use sixparty_core::scenario::PartyIx;
+use sixparty_core::sim::{Phase, Target};
 
 /// Format 1's recorded state, as the file spells it.
 #[derive(Deserialize)]

@@ -10,8 +10,8 @@
 mod common;
 
 use common::{advised_orders, decide, load, party, track};
-use sixparty::session::Session;
-use sixparty::sim::Var;
+use sixparty_core::session::Session;
+use sixparty_core::sim::Var;
 
 const ID: &str = "campaign-2010-2011";
 const SEEDS: [u64; 5] = [1, 2, 3, 4, 5];

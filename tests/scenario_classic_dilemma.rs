@@ -8,10 +8,10 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, ActionIx, PartyIx, Scenario};
-use sixparty::session::Session;
-use sixparty::sim::{Order, Target};
-use sixparty::tournament;
+use sixparty_core::scenario::{self, ActionIx, PartyIx, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Order, Target};
+use sixparty_core::tournament;
 
 fn dilemma() -> Arc<Scenario> {
     Arc::new(scenario::resolve("classic-dilemma", None).expect("classic-dilemma loads"))

@@ -12,9 +12,9 @@
 mod common;
 
 use common::{action, forum, party, track};
-use sixparty::scenario::ForumStatus;
-use sixparty::session::Session;
-use sixparty::sim::{Target, Var};
+use sixparty_core::scenario::ForumStatus;
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Target, Var};
 
 const ID: &str = "formal-security-organisation";
 const SEED: u64 = 4;

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, ActionIx, PartyIx, Scenario};
-use sixparty::session::Session;
-use sixparty::sim::{Order, Phase};
+use sixparty_core::scenario::{self, ActionIx, PartyIx, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Order, Phase};
 
 const LIBRARY: [&str; 8] = [
     "tutorial",

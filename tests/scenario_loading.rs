@@ -1,6 +1,6 @@
 //! Loading scenarios: the shipped ones are valid; bad files give placed, useful errors.
 
-use sixparty::scenario::{self, ScenarioError};
+use sixparty_core::scenario::{self, ScenarioError};
 
 const MINI: &str = include_str!("fixtures/mini.ron");
 
@@ -156,7 +156,7 @@ fn every_number_zeroed_or_negated_is_refused_or_plays() {
             if let Ok(s) = scenario::load_str(&text, "n.ron") {
                 // Whatever validates must also play.
                 let mut session =
-                    sixparty::session::Session::new(std::sync::Arc::new(s), 1, vec![]);
+                    sixparty_core::session::Session::new(std::sync::Arc::new(s), 1, vec![]);
                 for _ in 0..3 {
                     if session.game.is_over() {
                         break;

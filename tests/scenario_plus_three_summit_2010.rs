@@ -14,9 +14,9 @@ mod common;
 use std::sync::Arc;
 
 use common::{action, advised_orders, decide, forum, party};
-use sixparty::scenario::Scenario;
-use sixparty::session::Session;
-use sixparty::sim::{Order, Target, Var};
+use sixparty_core::scenario::Scenario;
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Order, Target, Var};
 
 const ID: &str = "plus-three-summit-2010";
 

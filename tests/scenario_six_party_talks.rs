@@ -12,8 +12,8 @@
 mod common;
 
 use common::{action, party, track};
-use sixparty::session::Session;
-use sixparty::sim::{Order, Target, Var};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Order, Target, Var};
 
 const ID: &str = "six-party-talks";
 const SEED: u64 = 3;

@@ -13,9 +13,9 @@
 mod common;
 
 use common::{advised_orders, decide, forum, party};
-use sixparty::scenario::ForumStatus;
-use sixparty::session::Session;
-use sixparty::sim::Var;
+use sixparty_core::scenario::ForumStatus;
+use sixparty_core::session::Session;
+use sixparty_core::sim::Var;
 
 const ID: &str = "taiwan-arms-sale-2010";
 /// The same five seeds for both choices.

@@ -19,9 +19,9 @@ mod common;
 use std::sync::Arc;
 
 use common::{advised_orders, alliance, decide, party};
-use sixparty::scenario::{AllianceFigure, Scenario};
-use sixparty::session::Session;
-use sixparty::sim::Var;
+use sixparty_core::scenario::{AllianceFigure, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::Var;
 
 const ID: &str = "tender-time-for-alliances";
 

@@ -13,9 +13,9 @@
 mod common;
 
 use common::{advised_orders, decide, forum, party};
-use sixparty::scenario::ForumStatus;
-use sixparty::session::Session;
-use sixparty::sim::Var;
+use sixparty_core::scenario::ForumStatus;
+use sixparty_core::session::Session;
+use sixparty_core::sim::Var;
 
 const ID: &str = "tokyo-workshop-2007";
 /// The effect depends on the rest of the game (whether anyone convenes the mechanism at all), so

@@ -36,10 +36,10 @@ use common::{alliance, decide, party};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use sixparty::scenario::{AllianceFigure, Scenario};
-use sixparty::session::Session;
-use sixparty::sim::{Order, Target, Var};
 use sixparty::ui::tui::{App, Screen, Theme, draw, keys};
+use sixparty_core::scenario::{AllianceFigure, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Order, Target, Var};
 
 const ID: &str = "tutorial";
 

@@ -6,7 +6,7 @@ mod common;
 use std::process::Command;
 
 use common::load;
-use sixparty::simulate;
+use sixparty_core::simulate;
 
 const ID: &str = "plus-three-summit-2010";
 
@@ -187,7 +187,7 @@ fn a_seat_can_be_played_by_a_named_policy() {
         6,
         5,
         2,
-        &[(japan, sixparty::policy::Policy::Defector)],
+        &[(japan, sixparty_core::policy::Policy::Defector)],
         |_| {},
     )
     .unwrap();

@@ -12,12 +12,12 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
-use sixparty::scenario::{self, DEFAULT_SCENARIO, PartyIx, Scenario};
-use sixparty::session::Session;
 use sixparty::ui::tui::app::{Focus, Overlay};
 use sixparty::ui::tui::theme::Depth;
 use sixparty::ui::tui::view::{Hit, hit_test};
 use sixparty::ui::tui::{Action, App, Outcome, Screen, Theme, draw, keys};
+use sixparty_core::scenario::{self, DEFAULT_SCENARIO, PartyIx, Scenario};
+use sixparty_core::session::Session;
 
 fn campaign() -> Arc<Scenario> {
     Arc::new(scenario::resolve(DEFAULT_SCENARIO, None).expect("the default scenario loads"))
@@ -231,7 +231,7 @@ fn main_screen_shows_map_turn_orders_and_keys() {
     let best = &play.board.ranked[0];
     let sc = &play.scenario;
     let action = &sc.actions[best.order.action.0];
-    let label = sixparty::ui::text::order_label(sc, &best.order);
+    let label = sixparty_core::text::order_label(sc, &best.order);
     let shown: String = label.chars().take(20).collect();
     assert!(s.contains(&shown), "order {label} not shown:\n{s}");
     let cost = format!("{} cap", action.cost);
@@ -508,7 +508,7 @@ fn on_the_map_the_arrows_move_from_party_to_party_and_show_its_details() {
     assert_eq!(focus(&app), Focus::Orders);
     let play = app.play().expect("game");
     let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
-    assert_eq!(order.target, sixparty::sim::Target::Party(us));
+    assert_eq!(order.target, sixparty_core::sim::Target::Party(us));
     // Esc leaves the map for the orders too.
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
@@ -552,7 +552,7 @@ fn in_the_forums_the_arrows_move_from_forum_to_forum_and_show_its_details() {
     let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
     assert_eq!(
         order.target,
-        sixparty::sim::Target::Forum(sixparty::scenario::ForumIx(1))
+        sixparty_core::sim::Target::Forum(sixparty_core::scenario::ForumIx(1))
     );
     // A click on a forum's line focuses the forums and highlights it.
     let out = screen(&app, 80, 24);
@@ -667,11 +667,11 @@ fn decision_dialog_shows_text_note_options_and_advice() {
     assert_ne!(d_pending(&app), before, "the decision was taken");
 }
 
-fn d_pending(app: &App) -> sixparty::sim::Pending {
+fn d_pending(app: &App) -> sixparty_core::sim::Pending {
     match app.screen() {
         Screen::Decide(d) => d.pending,
-        _ => sixparty::sim::Pending {
-            event: sixparty::scenario::EventIx(usize::MAX),
+        _ => sixparty_core::sim::Pending {
+            event: sixparty_core::scenario::EventIx(usize::MAX),
             decider: PartyIx(usize::MAX),
         },
     }
@@ -822,7 +822,7 @@ fn s_saves_and_quitting_autosaves() {
     press(&mut app, KeyCode::Char('s'));
     let status = app.status().expect("a message").text.clone();
     assert!(status.starts_with("Saved"), "{status}");
-    let (loaded, file) = sixparty::save::load(&dir, "campaign-2010-2011-t01").expect("loads");
+    let (loaded, file) = sixparty_core::save::load(&dir, "campaign-2010-2011-t01").expect("loads");
     assert_eq!(file.humans, vec!["japan".to_owned()]);
     assert_eq!(loaded.game.turn(), 1);
     // End a turn: an autosave appears; quitting writes another, newer one.
@@ -832,12 +832,14 @@ fn s_saves_and_quitting_autosaves() {
     assert!(screen(&app, 80, 24).contains("autosaved"));
     press(&mut app, KeyCode::Char('y'));
     assert!(app.outcome().is_some());
-    let (_, newest) = sixparty::save::load(&dir, "autosave-1").expect("the quit autosave loads");
-    let (_, older) = sixparty::save::load(&dir, "autosave-2").expect("the turn autosave loads");
+    let (_, newest) =
+        sixparty_core::save::load(&dir, "autosave-1").expect("the quit autosave loads");
+    let (_, older) =
+        sixparty_core::save::load(&dir, "autosave-2").expect("the turn autosave loads");
     assert!(newest.saved_at >= older.saved_at);
     // Saved on the month's results, before the next month begins; loaded, they show again.
     assert_eq!(newest.turn, 1);
-    let (session, _) = sixparty::save::load(&dir, "autosave-1").expect("loads");
+    let (session, _) = sixparty_core::save::load(&dir, "autosave-1").expect("loads");
     let again = App::with_session(session, Theme::plain());
     assert!(matches!(again.screen(), Screen::Summary { .. }));
     std::fs::remove_dir_all(&dir).ok();

@@ -8,10 +8,10 @@ mod common;
 use std::sync::Arc;
 
 use common::{advised_orders, decide, load, party};
-use sixparty::scenario::{PartyIx, Scenario};
-use sixparty::session::{HumanChoice, Session};
-use sixparty::simulate;
-use sixparty::whatif::{self, Position, Spread};
+use sixparty_core::scenario::{PartyIx, Scenario};
+use sixparty_core::session::{HumanChoice, Session};
+use sixparty_core::simulate;
+use sixparty_core::whatif::{self, Position, Spread};
 
 const ID: &str = "taiwan-arms-sale-2010";
 

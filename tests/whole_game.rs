@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use sixparty::debrief::Debrief;
-use sixparty::scenario::{self, PartyIx};
-use sixparty::session::Session;
+use sixparty_core::debrief::Debrief;
+use sixparty_core::scenario::{self, PartyIx};
+use sixparty_core::session::Session;
 
 fn play_out(scenario: Arc<scenario::Scenario>, seed: u64, humans: Vec<PartyIx>) -> Session {
     let mut session = Session::new(scenario, seed, humans);
@@ -45,7 +45,7 @@ fn campaign_plays_to_the_end_and_debriefs() {
         vec![PartyIx(0)],
         session.choices(),
         turns,
-        sixparty::sim::Phase::Over,
+        sixparty_core::sim::Phase::Over,
         |_| {},
     )
     .expect("replays");

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use std::path::PathBuf;
 
-use crate::debrief::Debrief;
-use crate::save;
-use crate::scenario::{Figure, PartyIx, Scenario};
-use crate::session::Session;
-use crate::sim::{Facts, Phase, StateFacts, Var, rules};
+use sixparty_core::debrief::Debrief;
+use sixparty_core::save;
+use sixparty_core::scenario::{Figure, PartyIx, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{Facts, Phase, StateFacts, Var, rules};
 
-use super::text;
+use sixparty_core::text;
 
 /// How a plain game ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ pub struct Plain<R, W> {
     out: W,
     saves: Option<PathBuf>,
     whatif_runs: usize,
-    difficulty: crate::policy::Difficulty,
+    difficulty: sixparty_core::policy::Difficulty,
     /// Hot-seat: the seat whose player has the keyboard now.
     holder: Option<PartyIx>,
     /// Hot-seat: blank lines printed before a hand-over banner, to push the previous seat's
@@ -69,7 +69,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             out,
             saves: None,
             whatif_runs: 0,
-            difficulty: crate::policy::Difficulty::Normal,
+            difficulty: sixparty_core::policy::Difficulty::Normal,
             holder: None,
             gap: if io::stdout().is_terminal() {
                 HANDOVER_GAP
@@ -81,7 +81,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// How well the AI seats of a new game play.
     #[must_use]
-    pub fn with_difficulty(mut self, difficulty: crate::policy::Difficulty) -> Self {
+    pub fn with_difficulty(mut self, difficulty: sixparty_core::policy::Difficulty) -> Self {
         self.difficulty = difficulty;
         self
     }
@@ -98,7 +98,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     /// (after blank lines, on a terminal) a banner and waits for Enter; false if the input
     /// ended or the player typed `q`.
     fn hand_to(&mut self, session: &Session, party: PartyIx) -> io::Result<bool> {
-        if !super::fog::on(session) || self.holder == Some(party) {
+        if !sixparty_core::fog::on(session) || self.holder == Some(party) {
             return Ok(true);
         }
         let s = session.scenario();
@@ -386,8 +386,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
             let e = &s.events[p.event.0];
             let mut advice = session.advise_decision(p);
-            if super::fog::on(session) {
-                advice.reason = super::fog::reason(&s, p.decider, &advice.reason);
+            if sixparty_core::fog::on(session) {
+                advice.reason = sixparty_core::fog::reason(&s, p.decider, &advice.reason);
             }
             writeln!(
                 self.out,
@@ -422,7 +422,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             }
         }
         let report = session.end_turn().map_err(io::Error::other)?;
-        if !super::fog::on(session) {
+        if !sixparty_core::fog::on(session) {
             writeln!(self.out, "\nThe month's results:")?;
             for n in report.results() {
                 writeln!(self.out, "  - {}", n.text)?;
@@ -436,7 +436,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 return Ok(true);
             }
             writeln!(self.out)?;
-            for l in super::fog::summary(session, h) {
+            for l in sixparty_core::fog::summary(session, h) {
                 writeln!(self.out, "{l}")?;
             }
         }
@@ -460,7 +460,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .filter(|b| b.turn < facts.state.turn);
         let fig = |f| {
             let now = facts.get(Var::Figure(h, f));
-            let then = before.map(|b| b.parties[h.0].figures[crate::sim::state::figure_slot(f)]);
+            let then =
+                before.map(|b| b.parties[h.0].figures[sixparty_core::sim::state::figure_slot(f)]);
             match then {
                 Some(t) if (now - t).abs() >= 0.5 => format!("{now:.0} ({:+.0})", now - t),
                 _ => format!("{now:.0}"),
@@ -474,9 +475,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             fig(Figure::Prestige),
             fig(Figure::Approval),
             fig(Figure::Power),
-            crate::sim::rules::score(&facts, h)
+            sixparty_core::sim::rules::score(&facts, h)
         )?;
-        let fog = super::fog::on(session);
+        let fog = sixparty_core::fog::on(session);
         let others: Vec<String> = (0..s.parties.len())
             .map(PartyIx)
             .filter(|p| *p != h)
@@ -510,8 +511,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .zip(&facts.state.alliances)
             .filter(|(a, _)| a.involves(h))
             .map(|(a, st)| {
-                use crate::scenario::AllianceFigure as A;
-                use crate::sim::state::alliance_slot;
+                use sixparty_core::scenario::AllianceFigure as A;
+                use sixparty_core::sim::state::alliance_slot;
                 format!(
                     "{} commitment {:.0}, abandonment fear {:.0}, entrapment risk {:.0}",
                     a.name,
@@ -595,15 +596,15 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         // Numbers stay fixed for the whole month: an order keeps the number it was first shown
         // with, however the ranking moves after each order given (orders that become possible
         // later get the next numbers).
-        let mut numbered: Vec<crate::sim::Order> = Vec::new();
+        let mut numbered: Vec<sixparty_core::sim::Order> = Vec::new();
         loop {
             let given = session.game.orders_of(h);
             let capital = session.game.capital_left(h);
             let mut ranked = session.ranked_orders(h);
             let mut advice = session.advise_orders(h).into_iter().next();
-            if super::fog::on(session) {
+            if sixparty_core::fog::on(session) {
                 for c in ranked.iter_mut().chain(advice.iter_mut()) {
-                    c.reason = super::fog::reason(&s, h, &c.reason);
+                    c.reason = sixparty_core::fog::reason(&s, h, &c.reason);
                 }
             }
             if ranked.is_empty() {
@@ -624,12 +625,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             )?;
             // In the order first ranked; the best few unless the full list was asked for, and
             // always the advisor's pick.
-            let available: Vec<(usize, &crate::ai::Choice)> = numbered
+            let available: Vec<(usize, &sixparty_core::ai::Choice)> = numbered
                 .iter()
                 .enumerate()
                 .filter_map(|(i, o)| ranked.iter().find(|c| c.order == *o).map(|c| (i + 1, c)))
                 .collect();
-            let menu: Vec<(usize, &crate::ai::Choice)> = available
+            let menu: Vec<(usize, &sixparty_core::ai::Choice)> = available
                 .iter()
                 .enumerate()
                 .filter(|(k, (_, c))| {

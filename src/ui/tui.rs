@@ -12,7 +12,7 @@
 //! reporting and the hidden cursor are undone on every way out — return, error, panic, Ctrl-C
 //! and SIGTERM/SIGHUP.
 //!
-//! [`Session`]: crate::session::Session
+//! [`Session`]: sixparty_core::session::Session
 
 pub mod app;
 pub mod keys;
@@ -37,8 +37,8 @@ pub use app::{Action, App, Screen};
 pub use theme::Theme;
 pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
-use crate::scenario::{Entry, PartyIx, Scenario};
-use crate::session::Session;
+use sixparty_core::scenario::{Entry, PartyIx, Scenario};
+use sixparty_core::session::Session;
 
 /// How a terminal game ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn run(
     humans: Vec<PartyIx>,
     seed: u64,
     saves: Option<PathBuf>,
-    difficulty: crate::policy::Difficulty,
+    difficulty: sixparty_core::policy::Difficulty,
 ) -> io::Result<Outcome> {
     let app =
         App::setup(entries, None, humans, seed, Theme::from_env()).with_difficulty(difficulty);

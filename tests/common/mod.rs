@@ -7,8 +7,8 @@
 
 use std::sync::Arc;
 
-use sixparty::scenario::{self, ActionIx, AllianceIx, ForumIx, PartyIx, Scenario, TrackIx};
-use sixparty::session::Session;
+use sixparty_core::scenario::{self, ActionIx, AllianceIx, ForumIx, PartyIx, Scenario, TrackIx};
+use sixparty_core::session::Session;
 
 /// A built-in scenario by id.
 pub fn load(id: &str) -> Arc<Scenario> {

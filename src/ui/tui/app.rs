@@ -6,12 +6,12 @@
 
 use std::sync::Arc;
 
-use crate::ai::{Choice, OptionChoice};
-use crate::debrief::Debrief;
-use crate::scenario::{Entry, PartyIx, Scenario};
-use crate::session::Session;
-use crate::sim::{GameState, Order, Pending, Phase};
-use crate::ui::text;
+use sixparty_core::ai::{Choice, OptionChoice};
+use sixparty_core::debrief::Debrief;
+use sixparty_core::scenario::{Entry, PartyIx, Scenario};
+use sixparty_core::session::Session;
+use sixparty_core::sim::{GameState, Order, Pending, Phase};
+use sixparty_core::text;
 
 use super::Outcome;
 use super::theme::Theme;
@@ -227,7 +227,7 @@ pub struct Board {
     pub last_news: Vec<String>,
     /// News of this turn so far.
     pub news_now: Vec<String>,
-    /// Hot-seat: the fog of war is on (see [`crate::ui::fog`]); what the seat may not know is
+    /// Hot-seat: the fog of war is on (see [`sixparty_core::fog`]); what the seat may not know is
     /// not drawn.
     pub fog: bool,
 }
@@ -336,7 +336,7 @@ impl Play {
                 Vec::new()
             };
             // Hot-seat: only what this seat may know of the month (see `ui::fog`).
-            let fresh = crate::ui::fog::last_month(s, p)
+            let fresh = sixparty_core::fog::last_month(s, p)
                 .into_iter()
                 .filter(|n| {
                     // Each line seen during the turn hides one line of the report.
@@ -348,12 +348,12 @@ impl Play {
         } else {
             (None, Vec::new())
         };
-        let fog = crate::ui::fog::on(s);
+        let fog = sixparty_core::fog::on(s);
         let (mut ranked, mut advice) = (ranked, advice);
         if fog {
             let sc = s.scenario();
             for c in ranked.iter_mut().chain(advice.iter_mut()) {
-                c.reason = crate::ui::fog::reason(&sc, p, &c.reason);
+                c.reason = sixparty_core::fog::reason(&sc, p, &c.reason);
             }
         }
         self.board = Board {
@@ -422,11 +422,11 @@ pub struct App {
     play: Option<Play>,
     saves: Option<std::path::PathBuf>,
     whatif_runs: usize,
-    difficulty: crate::policy::Difficulty,
+    difficulty: sixparty_core::policy::Difficulty,
     /// The end-of-game debrief waiting for its what-if figures, weighed on another thread.
     weighing: Option<(
         Debrief,
-        std::sync::mpsc::Receiver<Option<crate::debrief::Weighed>>,
+        std::sync::mpsc::Receiver<Option<sixparty_core::debrief::Weighed>>,
     )>,
 }
 
@@ -443,13 +443,13 @@ impl App {
         let summaries = entries
             .iter()
             .map(|e| {
-                crate::scenario::parse_raw(&e.text, &e.origin.to_string())
+                sixparty_core::scenario::parse_raw(&e.text, &e.origin.to_string())
                     .map_or_else(|err| err.to_string(), |raw| briefing_text(&raw))
             })
             .collect();
         let selected = entries
             .iter()
-            .position(|e| e.id == crate::scenario::DEFAULT_SCENARIO)
+            .position(|e| e.id == sixparty_core::scenario::DEFAULT_SCENARIO)
             .unwrap_or(0);
         let mut app = Self {
             theme,
@@ -469,7 +469,7 @@ impl App {
             play: None,
             saves: None,
             whatif_runs: 0,
-            difficulty: crate::policy::Difficulty::Normal,
+            difficulty: sixparty_core::policy::Difficulty::Normal,
             weighing: None,
         };
         if let Some(scenario) = chosen {
@@ -523,7 +523,7 @@ impl App {
 
     /// How well the AI seats of a new game play; give it before [`App::with_chosen`].
     #[must_use]
-    pub fn with_difficulty(mut self, difficulty: crate::policy::Difficulty) -> Self {
+    pub fn with_difficulty(mut self, difficulty: sixparty_core::policy::Difficulty) -> Self {
         self.difficulty = difficulty;
         self
     }
@@ -571,7 +571,7 @@ impl App {
         if play.session.game.is_over() {
             return;
         }
-        if let Err(e) = crate::save::autosave(&dir, &mut play.session) {
+        if let Err(e) = sixparty_core::save::autosave(&dir, &mut play.session) {
             self.say(format!("Autosave failed: {e}"), true);
         }
     }
@@ -589,8 +589,8 @@ impl App {
             self.say("Saving is off in this game.", true);
             return;
         };
-        let name = crate::save::default_name(&play.session);
-        match crate::save::save(&dir, &name, &mut play.session) {
+        let name = sixparty_core::save::default_name(&play.session);
+        match sixparty_core::save::save(&dir, &name, &mut play.session) {
             Ok(path) => self.say(
                 format!("Saved: {} (load with --load {name})", path.display()),
                 false,
@@ -979,7 +979,7 @@ impl App {
                 }
                 play.take_seat(seat);
                 play.refresh();
-                let lines = crate::ui::fog::summary(&mut play.session, seat);
+                let lines = sixparty_core::fog::summary(&mut play.session, seat);
                 self.screen = Screen::Summary {
                     party: seat,
                     lines,
@@ -1021,8 +1021,11 @@ impl App {
                     play.refresh();
                     let mut advice = play.session.advise_decision(next);
                     if several {
-                        advice.reason =
-                            crate::ui::fog::reason(&play.scenario, next.decider, &advice.reason);
+                        advice.reason = sixparty_core::fog::reason(
+                            &play.scenario,
+                            next.decider,
+                            &advice.reason,
+                        );
                     }
                     let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
                     self.screen = Screen::Decide(Decision {
@@ -1051,7 +1054,7 @@ impl App {
                     }
                     if let (Ok(()), Some(dir)) = (&ended, &self.saves) {
                         if !play.session.game.is_over() {
-                            if let Err(e) = crate::save::autosave(dir, &mut play.session) {
+                            if let Err(e) = sixparty_core::save::autosave(dir, &mut play.session) {
                                 self.status = Some(Status {
                                     text: format!("Autosave failed: {e}"),
                                     error: true,
@@ -1065,7 +1068,7 @@ impl App {
                     let debrief = Debrief::of(&mut play.session);
                     let mut lines = debrief.lines();
                     if self.whatif_runs > 0 && !play.session.humans().is_empty() {
-                        let whatif = crate::debrief::WhatIf::of(&mut play.session);
+                        let whatif = sixparty_core::debrief::WhatIf::of(&mut play.session);
                         let runs = self.whatif_runs;
                         let (tx, rx) = std::sync::mpsc::channel();
                         std::thread::spawn(move || {
@@ -1232,7 +1235,7 @@ impl App {
             return;
         };
         let none = format!("No order at {} on offer this turn.", f.short);
-        let target = crate::sim::Target::Forum(crate::scenario::ForumIx(forum));
+        let target = sixparty_core::sim::Target::Forum(sixparty_core::scenario::ForumIx(forum));
         self.first_order_at(target, none);
     }
 
@@ -1250,12 +1253,12 @@ impl App {
             "No order toward {} on offer this turn.",
             play.scenario.party(party).name
         );
-        self.first_order_at(crate::sim::Target::Party(party), none);
+        self.first_order_at(sixparty_core::sim::Target::Party(party), none);
     }
 
     /// Focus the orders with the highlight on the first order (a given one first) aimed at
     /// `target`; or say `none`.
-    fn first_order_at(&mut self, target: crate::sim::Target, none: String) {
+    fn first_order_at(&mut self, target: sixparty_core::sim::Target, none: String) {
         let Some(play) = self.play.as_mut() else {
             return;
         };
@@ -1393,7 +1396,7 @@ fn scrolled(s: usize, action: Action, page: usize, max: usize) -> usize {
 }
 
 /// The scenario's briefing for the choice screen: the summary, then what to watch.
-fn briefing_text(raw: &crate::scenario::RawScenario) -> String {
+fn briefing_text(raw: &sixparty_core::scenario::RawScenario) -> String {
     let mut text = raw.summary.clone();
     if !raw.watch.is_empty() {
         text.push_str("\n\nWhat to watch:");

@@ -9,7 +9,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::scenario::Stance;
+use sixparty_core::scenario::Stance;
 
 /// How many colours the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,7 +190,7 @@ impl Theme {
     }
 
     /// The colour of a relation, from trust, on the colour-blind-safe scale (the same bands
-    /// as [`crate::ui::text::mood`]).
+    /// as [`sixparty_core::text::mood`]).
     pub fn mood(self, trust: f32) -> Style {
         self.fg(mood_paint(trust))
     }
@@ -218,7 +218,7 @@ impl Theme {
 }
 
 fn mood_paint(trust: f32) -> Paint {
-    match crate::ui::text::mood(trust) {
+    match sixparty_core::text::mood(trust) {
         "close" => CLOSE,
         "friendly" => FRIENDLY,
         "wary" => WARY,

@@ -29,11 +29,11 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use crate::ai::figure_name;
-use crate::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
-use crate::sim::Target;
-use crate::sim::state::{alliance_slot, figure_slot};
-use crate::ui::text;
+use sixparty_core::ai::figure_name;
+use sixparty_core::scenario::{AllianceFigure, Figure, ForumStatus, PartyIx, Scenario};
+use sixparty_core::sim::Target;
+use sixparty_core::sim::state::{alliance_slot, figure_slot};
+use sixparty_core::text;
 
 use super::app::{App, Decision, Focus, Overlay, Play, Screen};
 use super::keys::HELP;
@@ -661,7 +661,7 @@ fn render_party(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
 }
 
 /// The order under the highlight in the orders menu, if any.
-pub fn highlighted_order(play: &Play) -> Option<crate::sim::Order> {
+pub fn highlighted_order(play: &Play) -> Option<sixparty_core::sim::Order> {
     let b = &play.board;
     b.given.get(play.selected).copied().or_else(|| {
         play.selected
@@ -997,7 +997,7 @@ fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let s = &play.scenario;
     let (cells, beside, under) = forum_cells(s.forums.len(), inner);
     let buf = frame.buffer_mut();
-    let members_of = |f: &crate::scenario::Forum| {
+    let members_of = |f: &sixparty_core::scenario::Forum| {
         f.members
             .iter()
             .map(|m| s.party(*m).short.as_str())
@@ -1117,7 +1117,7 @@ fn render_forum(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     }
     let mut block = main_panel(theme, &title, false);
     if let Some(f) = play.scenario.forums.get(play.forum) {
-        let target = Target::Forum(crate::scenario::ForumIx(play.forum));
+        let target = Target::Forum(sixparty_core::scenario::ForumIx(play.forum));
         block =
             block.title_bottom(enter_hint(play, target, &f.short, area.width).style(theme.dim()));
     }
@@ -1533,7 +1533,7 @@ fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
     let before = play.session.game.history().last();
     section(
         String::from("The region"),
-        &crate::ui::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),
+        &sixparty_core::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),
         &mut out,
     );
     if let Some(t) = b.last_turn {

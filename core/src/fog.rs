@@ -25,7 +25,7 @@ use crate::scenario::{PartyIx, Scenario, Stance};
 use crate::session::Session;
 use crate::sim::{Dynamic, Moment, Order, Target};
 
-use super::text;
+use crate::text;
 
 /// The advisor's reason as `viewer` may read it: a figure that belongs to another party (its
 /// trust, its fear: "raises China's trust in Japan (-12 → -6)") keeps its direction and loses

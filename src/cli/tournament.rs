@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::policy::Policy;
-use crate::scenario;
+use sixparty_core::policy::Policy;
+use sixparty_core::scenario;
 
-use super::{Spec, run as play, table};
+use sixparty_core::tournament::{Spec, run as play, table};
 
 /// Arguments of `sixparty tournament`.
 #[derive(clap::Args, Debug, Clone)]

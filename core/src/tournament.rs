@@ -19,8 +19,6 @@ use crate::scenario::{PartyIx, Scenario, Stance};
 use crate::session::Session;
 use crate::sim::{GameError, Target};
 
-pub mod cli;
-
 /// What to play.
 #[derive(Debug, Clone)]
 pub struct Spec {

@@ -528,7 +528,7 @@ fn timeline(s: &Scenario, session: &Session) -> Vec<TimelineEntry> {
             ),
             Moment::Ordered { turn, order } if session.is_human(order.party) => (
                 *turn,
-                format!("You order: {}", crate::ui::text::order_label(s, order)),
+                format!("You order: {}", crate::text::order_label(s, order)),
             ),
             Moment::Ordered { .. } => continue,
         };
@@ -717,7 +717,7 @@ fn find(
                             "{} answered {} {} move in kind the next month",
                             s.parties[b.0].name,
                             rules::possessive(&s.parties[a.0].name),
-                            crate::ui::text::stance_word(*st)
+                            crate::text::stance_word(*st)
                         );
                     }
                 }

@@ -1,15 +1,16 @@
-//! Embeds every scenario under scenarios/ into the binary, so an installed `sixparty` works from
+//! Embeds every scenario under the workspace's scenarios/ into the core library, so an installed `sixparty` works from
 //! any folder. Adding a scenario file needs no Rust change.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
 fn main() {
-    println!("cargo:rerun-if-changed=scenarios");
+    println!("cargo:rerun-if-changed=../scenarios");
     // Read at run time, not baked in with `env!`: a build script compiled in one checkout and
     // reused from a copied target folder must still read this checkout's scenarios.
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let dir = Path::new(&root).join("scenarios");
+    // The shipped scenarios live at the top of the workspace, beside the game.
+    let dir = Path::new(&root).join("../scenarios");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|entries| {
             entries

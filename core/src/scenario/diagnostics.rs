@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::{Entry, ScenarioError, catalogue_in, lint, load_str, mods, read_text};
 
 /// Output of `sixparty validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// For people: messages with snippets, then a summary line.
     Text,

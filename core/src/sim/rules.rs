@@ -1045,7 +1045,7 @@ mod tests {
     }
 
     fn mini() -> Scenario {
-        scenario::load_str(include_str!("../../tests/fixtures/mini.ron"), "mini.ron").unwrap()
+        scenario::load_str(include_str!("../../../tests/fixtures/mini.ron"), "mini.ron").unwrap()
     }
 
     #[test]
