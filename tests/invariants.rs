@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sixparty_core::scenario::{self, PartyIx, Scenario};
 use sixparty_core::sim::{Game, GameState};

@@ -113,7 +113,7 @@ fn play_plain_by_script() -> String {
     let mut decisions = STEPS.iter().map(|(_, answer)| *answer);
     let mut red_line_given = false;
     loop {
-        match rx.recv_timeout(Duration::from_secs(60)) {
+        match rx.recv_timeout(Duration::from_mins(1)) {
             Ok(chunk) => bytes.extend(chunk),
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
             Err(mpsc::RecvTimeoutError::Timeout) => {

@@ -259,7 +259,7 @@ fn ctrl_c_prints_the_partial_summary() {
     // Wait until games are being written, then interrupt.
     let started = std::time::Instant::now();
     while std::fs::metadata(&csv).map_or(0, |m| m.len()) < 2_000
-        && started.elapsed() < std::time::Duration::from_secs(60)
+        && started.elapsed() < std::time::Duration::from_mins(1)
     {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }

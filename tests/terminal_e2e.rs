@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// How long to wait for a screen before giving up (a wait, not a timing requirement).
-const PATIENCE: Duration = Duration::from_secs(60);
+const PATIENCE: Duration = Duration::from_mins(1);
 
 /// The line the wrapper prints after the game ends, with its exit code.
 const EXITED: &str = "GAME-EXITED";
@@ -172,10 +172,10 @@ impl Tmux {
         let path = self.dir.join("pid.txt");
         let start = Instant::now();
         loop {
-            if let Ok(pid) = std::fs::read_to_string(&path) {
-                if !pid.trim().is_empty() {
-                    return pid.trim().to_owned();
-                }
+            if let Ok(pid) = std::fs::read_to_string(&path)
+                && !pid.trim().is_empty()
+            {
+                return pid.trim().to_owned();
             }
             assert!(start.elapsed() < PATIENCE, "the game wrote no pid");
             std::thread::sleep(Duration::from_millis(50));

@@ -653,15 +653,13 @@ fn find(
                 let mut forums: Vec<usize> = Vec::new();
                 let mut turn = 0;
                 for m in timeline {
-                    if let Moment::Ordered { turn: t, order } = m {
-                        if let (true, Target::Forum(f)) = (order.party.0 == p, order.target) {
-                            if s.actions[order.action.0].stance == Stance::Cooperative
-                                && !forums.contains(&f.0)
-                            {
-                                forums.push(f.0);
-                                turn = *t;
-                            }
-                        }
+                    if let Moment::Ordered { turn: t, order } = m
+                        && let (true, Target::Forum(f)) = (order.party.0 == p, order.target)
+                        && s.actions[order.action.0].stance == Stance::Cooperative
+                        && !forums.contains(&f.0)
+                    {
+                        forums.push(f.0);
+                        turn = *t;
                     }
                 }
                 if forums.len() >= 2 && best.as_ref().is_none_or(|b| forums.len() > b.1.len()) {

@@ -15,8 +15,7 @@
 
 pub mod lookahead;
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use crate::sim::Dice;
 
 use crate::ai;
 use crate::scenario::{EventIx, Figure, PartyIx, Scenario, Stance};
@@ -286,7 +285,7 @@ impl Seat<'_> {
                 }
             }
             Policy::Alternator => {
-                if played % 2 == 0 {
+                if played.is_multiple_of(2) {
                     C
                 } else {
                     D
@@ -299,8 +298,11 @@ impl Seat<'_> {
                 }
             }
             Policy::Random => {
-                let mut rng = ChaCha8Rng::seed_from_u64(mix(self.seed, me.0, other.0, played));
-                if rng.random::<bool>() { C } else { D }
+                if Dice::seeded(mix(self.seed, me.0, other.0, played)).coin() {
+                    C
+                } else {
+                    D
+                }
             }
         }
     }

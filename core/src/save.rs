@@ -13,12 +13,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{self, PartyIx, Problem, ScenarioError};
 use crate::session::{HumanChoice, ReplayError, Session};
-use crate::sim::{GameState, Moment, Phase};
+use crate::sim::{DiceState, GameState, Moment, Phase};
 
 /// The save format this build writes. Saves of another version are refused with its number.
 pub const SAVE_FORMAT: u32 = 1;
@@ -90,7 +89,7 @@ pub struct SaveFile {
     /// Every choice the humans made, in order.
     pub choices: Vec<HumanChoice>,
     /// The dice as they stood.
-    pub rng: ChaCha8Rng,
+    pub rng: DiceState,
     /// The game state as it stood.
     pub state: GameState,
     /// The state at the end of every turn.
@@ -256,7 +255,7 @@ impl SaveFile {
             position: session.game.phase().into(),
             seed: session.seed(),
             choices: session.choices().to_vec(),
-            rng: session.game.rng(),
+            rng: session.game.rng().state(),
             state: session.game.state(),
             history: session.game.history().to_vec(),
             timeline: session.game.timeline().to_vec(),
@@ -293,23 +292,23 @@ impl SaveFile {
         let corrupt = |e: ron::error::SpannedError| SaveError::Corrupt {
             path: path.to_owned(),
             problem: Problem {
-                line: e.position.line.max(1),
-                column: e.position.col.max(1),
+                line: e.span.end.line.max(1),
+                column: e.span.end.col.max(1),
                 message: e.code.to_string(),
             },
         };
-        if let Ok(h) = &header {
-            if h.format != SAVE_FORMAT {
-                return Err(SaveError::Version {
-                    path: path.to_owned(),
-                    found: h.format,
-                    written_by: if h.written_by.is_empty() {
-                        String::from("an unknown version")
-                    } else {
-                        h.written_by.clone()
-                    },
-                });
-            }
+        if let Ok(h) = &header
+            && h.format != SAVE_FORMAT
+        {
+            return Err(SaveError::Version {
+                path: path.to_owned(),
+                found: h.format,
+                written_by: if h.written_by.is_empty() {
+                    String::from("an unknown version")
+                } else {
+                    h.written_by.clone()
+                },
+            });
         }
         ron::Options::default().from_str(text).map_err(corrupt)
     }
@@ -394,7 +393,9 @@ impl SaveFile {
         if session.game.state() != self.state {
             return Err(mismatch(format!("in the state of turn {}", self.turn)));
         }
-        if session.game.rng() != self.rng || session.game.timeline() != self.timeline.as_slice() {
+        if session.game.rng().state() != self.rng
+            || session.game.timeline() != self.timeline.as_slice()
+        {
             return Err(mismatch(String::from("in the dice or the timeline")));
         }
         if session.game.phase() != Phase::from(self.position) {

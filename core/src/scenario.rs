@@ -198,8 +198,8 @@ pub(crate) fn syntax_error(e: &ron::error::SpannedError, text: &str, path: &str)
         path: path.to_owned(),
         text: text.to_owned(),
         problem: Problem {
-            line: e.position.line.max(1),
-            column: e.position.col.max(1),
+            line: e.span.end.line.max(1),
+            column: e.span.end.col.max(1),
             message,
         },
     }

@@ -1,8 +1,9 @@
 //! The simulation: the ECS world, the rules and the turn schedule.
 //!
-//! Pure: no IO, no terminal, randomness only from the game's one seeded `ChaCha8Rng`. The same
+//! Pure: no IO, no terminal, randomness only from the game's one seeded [`Dice`]. The same
 //! scenario, seed and choices give the same game, byte for byte.
 
+pub mod dice;
 pub mod engine;
 pub mod report;
 pub mod rules;
@@ -10,6 +11,7 @@ pub mod state;
 pub mod systems;
 pub mod world;
 
+pub use dice::{Dice, DiceState};
 pub use engine::{Game, GameError, Phase};
 pub use report::{Dynamic, Moment, News, Observation, TurnReport};
 pub use state::{Facts, GameState, Order, StateFacts, Target, Var};

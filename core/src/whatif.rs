@@ -10,8 +10,7 @@
 
 use std::sync::Arc;
 
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+use crate::sim::Dice;
 
 use crate::ai;
 use crate::scenario::{EventIx, PartyIx, Scenario};
@@ -92,7 +91,7 @@ pub struct Position {
     /// Turns played so far.
     pub turn: u32,
     state: GameState,
-    rng: ChaCha8Rng,
+    rng: Dice,
 }
 
 impl Position {
@@ -110,11 +109,7 @@ impl Position {
     }
 
     fn reseeded(&self, scenario: &Arc<Scenario>, seed: u64) -> Game {
-        Game::from_parts(
-            scenario.clone(),
-            &self.state,
-            ChaCha8Rng::seed_from_u64(seed),
-        )
+        Game::from_parts(scenario.clone(), &self.state, Dice::seeded(seed))
     }
 }
 

@@ -326,33 +326,33 @@ pub fn render_text(reports: &[FileReport], colour: bool) -> String {
                 paint.paint(code, word),
                 d.message
             );
-            if let (Some(l), Some(c)) = (d.line, d.column) {
-                if let Some(line) = r.text.lines().nth(l.saturating_sub(1)) {
-                    let chars: Vec<char> = line.chars().collect();
-                    let col = c.saturating_sub(1).min(chars.len());
-                    let start = if chars.len() <= SNIPPET_WIDTH {
-                        0
-                    } else {
-                        col.saturating_sub(SNIPPET_WIDTH / 2)
-                    };
-                    let end = (start + SNIPPET_WIDTH).min(chars.len());
-                    let shown: String = chars[start..end].iter().collect();
-                    let pad: String = chars[start..col]
-                        .iter()
-                        .map(|&ch| if ch == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    let gutter = l.to_string();
-                    let blank = " ".repeat(gutter.len());
-                    let _ = writeln!(
-                        out,
-                        " {} {}\n {} {}{}",
-                        paint.paint("34", &format!("{gutter} |")),
-                        shown.trim_end(),
-                        paint.paint("34", &format!("{blank} |")),
-                        pad,
-                        paint.paint(code, "^")
-                    );
-                }
+            if let (Some(l), Some(c)) = (d.line, d.column)
+                && let Some(line) = r.text.lines().nth(l.saturating_sub(1))
+            {
+                let chars: Vec<char> = line.chars().collect();
+                let col = c.saturating_sub(1).min(chars.len());
+                let start = if chars.len() <= SNIPPET_WIDTH {
+                    0
+                } else {
+                    col.saturating_sub(SNIPPET_WIDTH / 2)
+                };
+                let end = (start + SNIPPET_WIDTH).min(chars.len());
+                let shown: String = chars[start..end].iter().collect();
+                let pad: String = chars[start..col]
+                    .iter()
+                    .map(|&ch| if ch == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let gutter = l.to_string();
+                let blank = " ".repeat(gutter.len());
+                let _ = writeln!(
+                    out,
+                    " {} {}\n {} {}{}",
+                    paint.paint("34", &format!("{gutter} |")),
+                    shown.trim_end(),
+                    paint.paint("34", &format!("{blank} |")),
+                    pad,
+                    paint.paint(code, "^")
+                );
             }
             if let Some(help) = &d.help {
                 let _ = writeln!(out, "   = help: {help}");

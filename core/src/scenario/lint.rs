@@ -39,13 +39,13 @@ pub fn warnings(s: &Scenario, source: &str) -> Vec<Problem> {
                 format!("event \"{}\" has chance 0: it never fires", e.id),
             );
         }
-        if let When::Trigger(c) = &e.when {
-            if let Some(why) = never(s, c) {
-                warn(
-                    &e.id,
-                    format!("event \"{}\" can never fire: its trigger {why}", e.id),
-                );
-            }
+        if let When::Trigger(c) = &e.when
+            && let Some(why) = never(s, c)
+        {
+            warn(
+                &e.id,
+                format!("event \"{}\" can never fire: its trigger {why}", e.id),
+            );
         }
     }
 
@@ -285,10 +285,10 @@ fn moved_tracks(s: &Scenario) -> Vec<bool> {
         }
     }
     for_each_effect(s, &mut |e| {
-        if let Effect::Track(t, d) = e {
-            if *d != 0.0 {
-                moved[t.0] = true;
-            }
+        if let Effect::Track(t, d) = e
+            && *d != 0.0
+        {
+            moved[t.0] = true;
         }
     });
     moved

@@ -482,7 +482,7 @@ impl Scenario {
     /// Whether a forum is scheduled to meet on a 1-based turn (if active).
     pub fn meets_on(&self, f: ForumIx, turn: u32) -> bool {
         match &self.forums[f.0].schedule {
-            Schedule::Every(n) => *n > 0 && (turn - 1) % n == 0,
+            Schedule::Every(n) => *n > 0 && (turn - 1).is_multiple_of(*n),
             Schedule::Months(months) => months.contains(&self.date_of(turn).1),
         }
     }

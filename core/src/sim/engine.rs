@@ -11,13 +11,12 @@
 use std::sync::Arc;
 
 use bevy_ecs::prelude::*;
-use bevy_ecs::schedule::ExecutorKind;
+use bevy_ecs::schedule::SingleThreadedExecutor;
 use bevy_ecs::system::SystemState;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 
 use crate::scenario::{EventIx, Figure, PartyIx, Scenario};
 
+use super::dice::Dice;
 use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, Var};
@@ -105,7 +104,7 @@ fn schedule() -> Schedule {
     let mut s = Schedule::default();
     // A handful of small systems: the multi-threaded executor costs far more than it saves, and
     // one thread keeps the order of every roll of the dice fixed.
-    s.set_executor_kind(ExecutorKind::SingleThreaded);
+    s.set_executor(SingleThreadedExecutor::new());
     s
 }
 
@@ -113,13 +112,13 @@ impl Game {
     /// A new game of the scenario with this seed.
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
         let state = GameState::initial(&scenario);
-        Self::from_parts(scenario, &state, ChaCha8Rng::seed_from_u64(seed))
+        Self::from_parts(scenario, &state, Dice::seeded(seed))
     }
 
     /// A game resumed from a snapshot taken between turns and the RNG at that point.
-    pub fn from_parts(scenario: Arc<Scenario>, state: &GameState, rng: ChaCha8Rng) -> Self {
+    pub fn from_parts(scenario: Arc<Scenario>, state: &GameState, rng: Dice) -> Self {
         let turns = scenario.turns;
-        let dice_at_start = rng.get_word_pos();
+        let dice_at_start = rng.position();
         let mut world = World::new();
         populate(&mut world, scenario, state, rng);
         let region = SystemState::new(&mut world);
@@ -171,15 +170,19 @@ impl Game {
     pub fn restart(&mut self, seed: u64) {
         let scenario = Arc::clone(self.scenario());
         let state = GameState::initial(&scenario);
-        self.world.clear_entities();
-        populate(
-            &mut self.world,
-            scenario,
-            &state,
-            ChaCha8Rng::seed_from_u64(seed),
-        );
+        super::world::despawn_pieces(&mut self.world);
+        populate(&mut self.world, scenario, &state, Dice::seeded(seed));
         self.phase = Phase::BetweenTurns;
         self.dice_at_start = 0;
+    }
+
+    /// The world seen as [`Facts`].
+    fn region(&mut self) -> Region<'_, '_> {
+        #[allow(clippy::expect_used)]
+        self.region
+            .get_mut(&mut self.world)
+            // Not data: `populate` inserts every resource a `Region` reads, and nothing removes them.
+            .expect("a game's world holds every resource of its Region")
     }
 
     /// The scenario.
@@ -204,11 +207,11 @@ impl Game {
 
     /// A plain snapshot of the whole state now.
     pub fn state(&mut self) -> GameState {
-        self.region.get_mut(&mut self.world).snapshot()
+        self.region().snapshot()
     }
 
     /// The RNG as it stands (for saves).
-    pub fn rng(&self) -> ChaCha8Rng {
+    pub fn rng(&self) -> Dice {
         self.world.resource::<GameRng>().0.clone()
     }
 
@@ -216,7 +219,7 @@ impl Game {
     /// or a forum's session). A game that never did is the same game whatever its seed: nothing
     /// else in the engine reads the seed.
     pub fn dice_rolled(&self) -> bool {
-        self.world.resource::<GameRng>().0.get_word_pos() != self.dice_at_start
+        self.world.resource::<GameRng>().0.position() != self.dice_at_start
     }
 
     /// Snapshots at the end of every turn; entry 0 is the start.
@@ -330,10 +333,7 @@ impl Game {
             .iter()
             .map(|o| self.scenario().actions[o.action.0].cost)
             .sum();
-        self.region
-            .get_mut(&mut self.world)
-            .get(Var::Figure(party, Figure::Capital))
-            - spent
+        self.region().get(Var::Figure(party, Figure::Capital)) - spent
     }
 
     /// Orders the party could still add now.
@@ -345,7 +345,7 @@ impl Game {
         }
         let capital = self.capital_left(party);
         let given = self.orders_of(party);
-        let region = self.region.get_mut(&mut self.world);
+        let region = self.region();
         rules::legal_orders(&region, party, capital, &given)
     }
 
@@ -364,7 +364,7 @@ impl Game {
         if cost > capital + 1e-4 {
             return false;
         }
-        let region = self.region.get_mut(&mut self.world);
+        let region = self.region();
         rules::targets(&region, o.party, o.action.0).contains(&o.target)
     }
 
@@ -406,11 +406,11 @@ impl Game {
 
     /// A party's score against its objectives now, 0..=100.
     pub fn score(&mut self, party: PartyIx) -> f32 {
-        rules::score(&self.region.get_mut(&mut self.world), party)
+        rules::score(&self.region(), party)
     }
 
     /// A number of the state now.
     pub fn get(&mut self, v: Var) -> f32 {
-        self.region.get_mut(&mut self.world).get(v)
+        self.region().get(v)
     }
 }

@@ -184,25 +184,25 @@ pub fn apply_effects<F: Facts + ?Sized>(f: &mut F, effects: &[Effect], ctx: Ctx,
 fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Log) {
     match e {
         Effect::Trust(a, b, d) => {
-            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
-                if a != b {
-                    f.add(Var::Trust(a, b), *d);
-                }
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b))
+                && a != b
+            {
+                f.add(Var::Trust(a, b), *d);
             }
         }
         Effect::Threat(a, b, d) => {
-            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
-                if a != b {
-                    f.add(Var::Threat(a, b), *d);
-                }
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b))
+                && a != b
+            {
+                f.add(Var::Threat(a, b), *d);
             }
         }
         Effect::MutualTrust(a, b, d) => {
-            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b)) {
-                if a != b {
-                    f.add(Var::Trust(a, b), *d);
-                    f.add(Var::Trust(b, a), *d);
-                }
+            if let (Some(a), Some(b)) = (ctx.party(*a), ctx.party(*b))
+                && a != b
+            {
+                f.add(Var::Trust(a, b), *d);
+                f.add(Var::Trust(b, a), *d);
             }
         }
         Effect::Track(t, d) => {
@@ -237,18 +237,18 @@ fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Lo
             }
         }
         Effect::Doctrine(p, d) => {
-            if let Some(p) = ctx.party(*p) {
-                if f.doctrine(p) != *d {
-                    f.set_doctrine(p, *d);
-                    let s = f.scenario();
-                    let text = format!(
-                        "{} changes course: its government now follows \"{}\".",
-                        name(s, p),
-                        s.doctrines[d.0].name
-                    );
-                    log.observe(Dynamic::DomesticPolitics, vec![p], text.clone());
-                    log.news(text);
-                }
+            if let Some(p) = ctx.party(*p)
+                && f.doctrine(p) != *d
+            {
+                f.set_doctrine(p, *d);
+                let s = f.scenario();
+                let text = format!(
+                    "{} changes course: its government now follows \"{}\".",
+                    name(s, p),
+                    s.doctrines[d.0].name
+                );
+                log.observe(Dynamic::DomesticPolitics, vec![p], text.clone());
+                log.news(text);
             }
         }
         Effect::News(text) => log.news(text.clone()),
@@ -674,7 +674,7 @@ pub fn grow_power<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
             for c in (0..n).map(PartyIx).filter(|c| *c != p) {
                 f.add(Var::Threat(c, p), alarm);
             }
-            if f.turn() % 6 == 0 {
+            if f.turn().is_multiple_of(6) {
                 let who = name(f.scenario(), p).to_owned();
                 log.observe(
                     Dynamic::SecurityDilemma,

@@ -1,7 +1,6 @@
 //! The turn's systems: thin wrappers that hand the world to the rules in [`super::rules`].
 
 use bevy_ecs::prelude::*;
-use rand::Rng;
 
 use crate::scenario::{EventIx, ForumIx, PartyIx, When};
 
@@ -102,7 +101,7 @@ pub fn fire_events(
             continue;
         }
         // Roll only for uncertain events, so adding a certain event never reshuffles the dice.
-        if event.chance < 1.0 && rng.0.random::<f32>() >= event.chance {
+        if event.chance < 1.0 && rng.0.roll() >= event.chance {
             continue;
         }
         if let Some(slot) = region.record_mut().fired.get_mut(i) {
@@ -197,7 +196,7 @@ pub fn apply_orders(
 pub fn hold_sessions(mut region: Region, mut rng: ResMut<GameRng>, mut log: ResMut<TurnLog>) {
     for x in (0..region.scenario().forums.len()).map(ForumIx) {
         if rules::in_session(&region, x) {
-            let roll: f32 = rng.0.random();
+            let roll = rng.0.roll();
             rules::hold_session(&mut region, x, roll, &mut log.0);
         }
     }

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
-use rand_chacha::ChaCha8Rng;
 
 use crate::scenario::{
     AllianceIx, DoctrineIx, EventIx, ForumIx, ForumStatus, PartyIx, Scenario, TrackIx,
@@ -87,7 +86,7 @@ pub struct Book(pub Record);
 
 /// The game's one source of randomness.
 #[derive(Resource, Clone)]
-pub struct GameRng(pub ChaCha8Rng);
+pub struct GameRng(pub super::dice::Dice);
 
 /// An event waiting for its decider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,8 +329,30 @@ impl Facts for Region<'_, '_> {
     }
 }
 
+/// Despawn every piece of a game (parties, relations, alliances, forums, tracks), leaving the
+/// world's resources, which `populate` replaces. Since bevy 0.18 resources are entities too, so
+/// `World::clear_entities` would take them with it.
+pub fn despawn_pieces(world: &mut World) {
+    let mut pieces = world.query_filtered::<Entity, Or<(
+        With<Party>,
+        With<Relation>,
+        With<Bond>,
+        With<Venue>,
+        With<Level>,
+    )>>();
+    let doomed: Vec<Entity> = pieces.iter(world).collect();
+    for e in doomed {
+        world.despawn(e);
+    }
+}
+
 /// Spawn the entities of a state into an empty world and insert the resources.
-pub fn populate(world: &mut World, scenario: Arc<Scenario>, state: &GameState, rng: ChaCha8Rng) {
+pub fn populate(
+    world: &mut World,
+    scenario: Arc<Scenario>,
+    state: &GameState,
+    rng: super::dice::Dice,
+) {
     let n = scenario.parties.len();
     let mut index = Index::default();
     for (i, p) in state.parties.iter().enumerate() {

@@ -1536,14 +1536,14 @@ fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
         &sixparty_core::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),
         &mut out,
     );
-    if let Some(t) = b.last_turn {
-        if !b.last_news.is_empty() {
-            section(
-                format!("Last month · {}", s.date_label(t)),
-                &b.last_news,
-                &mut out,
-            );
-        }
+    if let Some(t) = b.last_turn
+        && !b.last_news.is_empty()
+    {
+        section(
+            format!("Last month · {}", s.date_label(t)),
+            &b.last_news,
+            &mut out,
+        );
     }
     if b.turn > 0 {
         if b.news_now.is_empty() {
