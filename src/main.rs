@@ -663,7 +663,11 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
                 "=== {} ===",
                 sixparty_core::text::turn_heading(&s, report.turn)
             ));
-            lines.extend(report.news.iter().map(|n| format!("  - {}", n.text)));
+            lines.extend(
+                sixparty_core::narrate::news_lines(&s, &report.facts)
+                    .into_iter()
+                    .map(|n| format!("  - {n}")),
+            );
         },
     )
     .map_err(|e| Failure::new(1, format!("{shown}: {e}")))?;

@@ -9,7 +9,7 @@
 //! gives the same choice, so the advisor and an AI seat agree.
 
 use crate::scenario::{Doctrine, EventIx, Figure, Goal, PartyIx, Prefer, Scenario, Stance};
-use crate::sim::report::Log;
+use crate::sim::Log;
 use crate::sim::rules::{self, Ctx, possessive};
 use crate::sim::state::{Facts, GameState, Order, StateFacts, Target, Var};
 
@@ -364,6 +364,7 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
     let ctx = Ctx {
         actor: Some(p),
         target: e.target.map_or(Target::None, Target::Party),
+        cause: None,
     };
     let mut best = (0, f32::NEG_INFINITY, String::new());
     let mut utilities = Vec::new();

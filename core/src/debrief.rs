@@ -499,6 +499,7 @@ impl Debrief {
     }
 }
 
+use crate::narrate;
 use crate::scenario::{Scenario, Stance};
 use crate::sim::rules;
 use crate::sim::{Moment, Observation, StateFacts, Target};
@@ -730,7 +731,10 @@ fn find(
                     },
                 )
             } else if let Some(o) = seen.first() {
-                yes(first, format!("{}.", o.text.trim_end_matches('.')))
+                yes(
+                    first,
+                    format!("{}.", narrate::observation(s, o).trim_end_matches('.')),
+                )
             } else {
                 not("no move was answered in kind.")
             }
@@ -740,7 +744,7 @@ fn find(
                 first,
                 format!(
                     "{}{}.",
-                    o.text.trim_end_matches('.'),
+                    narrate::observation(s, o).trim_end_matches('.'),
                     if count > 1 {
                         format!(" ({count} times in all)")
                     } else {

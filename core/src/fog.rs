@@ -21,10 +21,10 @@
 //! - A row between two other parties (trust falling sharply) shows without the size of the fall.
 //! - The advisor advises only the seat on screen.
 
+use crate::narrate;
 use crate::scenario::{PartyIx, Scenario, Stance};
 use crate::session::Session;
-use crate::sim::{Dynamic, Moment, Order, Target};
-
+use crate::sim::{Cause, Fact, Moment, Order, Target};
 use crate::text;
 
 /// The advisor's reason as `viewer` may read it: a figure that belongs to another party (its
@@ -74,134 +74,84 @@ pub fn on(session: &Session) -> bool {
     session.humans().len() > 1
 }
 
-/// The news line the rules write when an order is carried out.
-pub fn order_news(s: &Scenario, o: &Order) -> String {
-    format!("{}: {}.", text::party_name(s, o.party), o.label(s))
-}
-
 /// How a party may see an order another party gave (once the month has resolved): the line
 /// itself, a veiled line, or `None` for nothing.
 pub fn seen_order(s: &Scenario, viewer: PartyIx, o: &Order) -> Option<String> {
-    let line = order_news(s, o);
-    if o.party == viewer {
-        return Some(line);
+    if veiled(s, viewer, o) {
+        let q = match o.target {
+            Target::Party(q) => q,
+            Target::None | Target::Forum(_) => return Some(narrate::order(s, o)),
+        };
+        let (a, b) = if o.party.0 < q.0 {
+            (o.party, q)
+        } else {
+            (q, o.party)
+        };
+        return Some(format!(
+            "Talks were held between {} and {}.",
+            text::party_name(s, a),
+            text::party_name(s, b)
+        ));
     }
+    Some(narrate::order(s, o))
+}
+
+/// Whether `viewer` sees only that talks were held, not the order itself: a cooperative or
+/// neutral order between two other parties.
+fn veiled(s: &Scenario, viewer: PartyIx, o: &Order) -> bool {
     match o.target {
-        Target::Party(q) if q != viewer => {
-            let stance = s.actions[o.action.0].stance;
-            if matches!(stance, Stance::Cooperative | Stance::Neutral) {
-                let (a, b) = if o.party.0 < q.0 {
-                    (o.party, q)
-                } else {
-                    (q, o.party)
-                };
-                Some(format!(
-                    "Talks were held between {} and {}.",
-                    text::party_name(s, a),
-                    text::party_name(s, b)
-                ))
-            } else {
-                Some(line)
-            }
-        }
-        _ => Some(line),
+        Target::Party(q) if o.party != viewer && q != viewer => matches!(
+            s.actions[o.action.0].stance,
+            Stance::Cooperative | Stance::Neutral
+        ),
+        _ => false,
     }
 }
 
-/// The news of a resolved month as `viewer` may see it. `orders` are the orders carried out that
-/// month (from the timeline), `rows` the pairs whose row spilled over (from the observations).
-/// Veiled lines that say the same thing twice are shown once.
-pub fn filter_news(
-    s: &Scenario,
-    viewer: PartyIx,
-    lines: &[String],
-    orders: &[Order],
-    rows: &[(PartyIx, PartyIx, String)],
-) -> Vec<String> {
+/// The news of a resolved month's facts as `viewer` may see them. Veiled lines that say the
+/// same thing twice are shown once.
+pub fn filter_facts(s: &Scenario, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    // What a veiled order's own effects announce is veiled with it.
-    let mut secret: Vec<String> = Vec::new();
-    for line in lines {
-        let shown = if let Some(o) = orders.iter().find(|o| order_news(s, o) == *line) {
-            let seen = seen_order(s, viewer, o);
-            secret.clear();
-            if seen.as_deref() != Some(line.as_str()) {
-                effect_news(&s.actions[o.action.0].effects, &mut secret);
-            }
-            seen
-        } else if secret.contains(line) {
-            None
-        } else if let Some((a, b, _)) = rows
-            .iter()
-            .find(|(_, _, t)| format!("{t}.") == *line || t == line)
-        {
-            if *a == viewer || *b == viewer {
-                Some(line.clone())
-            } else {
+    for fact in facts {
+        let (line, is_veiled) = match fact {
+            Fact::Ordered { order } => (seen_order(s, viewer, order), veiled(s, viewer, order)),
+            // What a veiled order's own effects announce is veiled with it.
+            Fact::Announced {
+                cause: Cause::Order(o),
+                ..
+            } if veiled(s, viewer, o) => (None, true),
+            Fact::RowSpilled { from, to, .. } if *from != viewer && *to != viewer => (
                 Some(format!(
                     "Relations between {} and {} sour sharply; the row spills over.",
-                    text::party_name(s, *a),
-                    text::party_name(s, *b)
-                ))
-            }
-        } else {
-            Some(line.clone())
+                    text::party_name(s, *from),
+                    text::party_name(s, *to)
+                )),
+                true,
+            ),
+            _ => (narrate::news(s, fact), false),
         };
-        if let Some(l) = shown {
-            let veiled = !lines.contains(&l);
-            if !(veiled && out.contains(&l)) {
-                out.push(l);
-            }
+        if let Some(l) = line
+            && !(is_veiled && out.contains(&l))
+        {
+            out.push(l);
         }
     }
     out
 }
 
-/// Every news text the effects can announce.
-fn effect_news(effects: &[crate::scenario::Effect], out: &mut Vec<String>) {
-    use crate::scenario::Effect;
-    for e in effects {
-        match e {
-            Effect::News(t) => out.push(t.clone()),
-            Effect::If(_, then, otherwise) => {
-                effect_news(then, out);
-                effect_news(otherwise, out);
-            }
-            _ => {}
-        }
-    }
-}
-
 /// The news of the last resolved month as `viewer` may see it (all of it when the fog is off).
 pub fn last_month(session: &Session, viewer: PartyIx) -> Vec<String> {
-    let report = session.game.report();
-    let lines: Vec<String> = report.news.iter().map(|n| n.text.clone()).collect();
-    month_news(session, viewer, report.turn, &lines)
+    month_news(session, viewer, &session.game.report().facts)
 }
 
-/// Lines of month `turn` as `viewer` may see them (unchanged when the fog is off).
-pub fn month_news(session: &Session, viewer: PartyIx, turn: u32, lines: &[String]) -> Vec<String> {
-    if !on(session) {
-        return lines.to_vec();
-    }
+/// News lines of a run of facts as `viewer` may see them (every line when the fog is off).
+pub fn month_news(session: &Session, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
     let s = session.scenario();
-    let orders: Vec<Order> = session
-        .game
-        .timeline()
-        .iter()
-        .filter_map(|m| match m {
-            Moment::Ordered { turn: t, order } if *t == turn => Some(*order),
-            _ => None,
-        })
-        .collect();
-    let rows: Vec<(PartyIx, PartyIx, String)> = session
-        .game
-        .observations()
-        .iter()
-        .filter(|o| o.turn == turn && o.dynamic == Dynamic::IssueLinkage && o.parties.len() == 2)
-        .map(|o| (o.parties[0], o.parties[1], o.text.clone()))
-        .collect();
-    filter_news(&s, viewer, lines, &orders, &rows)
+    if on(session) {
+        filter_facts(&s, viewer, facts)
+    } else {
+        narrate::news_lines(&s, facts)
+    }
 }
 
 /// The month's summary for one seat, after the month resolved: the month's results as the fog
@@ -224,14 +174,8 @@ pub fn summary(session: &mut Session, viewer: PartyIx) -> Vec<String> {
         String::new(),
         String::from("What happened:"),
     ];
-    let results: Vec<String> = session
-        .game
-        .report()
-        .results()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    let seen = month_news(session, viewer, turn, &results);
+    let results = session.game.report().results().to_vec();
+    let seen = month_news(session, viewer, &results);
     if seen.is_empty() {
         out.push(String::from("  Nothing of note."));
     }
@@ -329,13 +273,18 @@ mod tests {
             action: crate::scenario::ActionIx(coop),
             target: Target::Party(PartyIx(1)),
         };
-        let line = order_news(&s, &o);
+        let line = narrate::order(&s, &o);
         assert_eq!(seen_order(&s, PartyIx(0), &o), Some(line.clone()));
         assert_eq!(seen_order(&s, PartyIx(1), &o), Some(line.clone()));
         let third = seen_order(&s, PartyIx(2), &o).expect("veiled");
         assert!(third.starts_with("Talks were held between"), "{third}");
-        let lines = vec![line.clone(), String::from("The ARF meets.")];
-        let seen = filter_news(&s, PartyIx(2), &lines, &[o], &[]);
+        let facts = vec![
+            Fact::Ordered { order: o },
+            Fact::TooFewAttended {
+                forum: crate::scenario::ForumIx(0),
+            },
+        ];
+        let seen = filter_facts(&s, PartyIx(2), &facts);
         assert_eq!(seen.len(), 2);
         assert!(!seen.contains(&line));
     }
@@ -349,38 +298,51 @@ mod tests {
             .iter()
             .enumerate()
             .find_map(|(i, a)| {
-                let mut news = Vec::new();
-                effect_news(&a.effects, &mut news);
+                fn first_news(effects: &[Effect]) -> Option<String> {
+                    effects.iter().find_map(|e| match e {
+                        Effect::News(t) => Some(t.clone()),
+                        Effect::If(_, then, otherwise) => {
+                            first_news(then).or_else(|| first_news(otherwise))
+                        }
+                        _ => None,
+                    })
+                }
+                let news = first_news(&a.effects);
                 (a.stance == Stance::Cooperative && a.target == TargetKind::Party)
                     .then_some(())
-                    .and(news.first().cloned())
+                    .and(news)
                     .map(|n| (i, n))
             })
             .expect("a cooperative party action that makes news");
-        assert!(
-            s.actions[ix]
-                .effects
-                .iter()
-                .any(|e| matches!(e, Effect::News(_) | Effect::If(..)))
-        );
         let o = Order {
             party: PartyIx(0),
             action: crate::scenario::ActionIx(ix),
             target: Target::Party(PartyIx(1)),
         };
-        let row = format!(
-            "{}'s trust in {} falls 16 in a month; the row spills over",
-            s.parties[0].name, s.parties[1].name
-        );
-        let lines = vec![order_news(&s, &o), told.clone(), format!("{row}.")];
-        let rows = vec![(PartyIx(0), PartyIx(1), row.clone())];
-        let third = filter_news(&s, PartyIx(2), &lines, &[o], &rows);
+        let facts = vec![
+            Fact::Ordered { order: o },
+            Fact::Announced {
+                text: told.clone(),
+                cause: Cause::Order(o),
+            },
+            Fact::RowSpilled {
+                from: PartyIx(0),
+                to: PartyIx(1),
+                drop: 16.0,
+                forums: Vec::new(),
+                onto_allies: true,
+            },
+        ];
+        let lines = narrate::news_lines(&s, &facts);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].contains("falls 16 in a month"), "{lines:?}");
+        let third = filter_facts(&s, PartyIx(2), &facts);
         assert_eq!(third.len(), 2, "{third:?}");
         assert!(!third.contains(&told), "{third:?}");
         assert!(third[1].starts_with("Relations between"), "{third:?}");
         assert!(!third[1].contains("16"), "{third:?}");
         // The two parties themselves see it all.
-        assert_eq!(filter_news(&s, PartyIx(1), &lines, &[o], &rows), lines);
+        assert_eq!(filter_facts(&s, PartyIx(1), &facts), lines);
     }
 
     #[test]

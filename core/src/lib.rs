@@ -38,6 +38,7 @@
 pub mod ai;
 pub mod debrief;
 pub mod fog;
+pub mod narrate;
 pub mod new;
 pub mod policy;
 pub mod save;

@@ -19,7 +19,7 @@ use crate::sim::Dice;
 
 use crate::ai;
 use crate::scenario::{EventIx, Figure, PartyIx, Scenario, Stance};
-use crate::sim::report::Log;
+use crate::sim::Log;
 use crate::sim::rules;
 use crate::sim::{Facts, GameState, Order, StateFacts, Target, Var};
 

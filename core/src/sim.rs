@@ -5,6 +5,7 @@
 
 pub mod dice;
 pub mod engine;
+pub mod fact;
 pub mod report;
 pub mod rules;
 pub mod state;
@@ -13,6 +14,7 @@ pub mod world;
 
 pub use dice::{Dice, DiceState};
 pub use engine::{Game, GameError, Phase};
-pub use report::{Dynamic, Moment, News, Observation, TurnReport};
+pub use fact::{Cause, Fact, Log};
+pub use report::{Dynamic, Moment, Observation, TurnReport};
 pub use state::{Facts, GameState, Order, StateFacts, Target, Var};
 pub use world::{Pending, Region};

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use std::path::PathBuf;
 
 use sixparty_core::debrief::Debrief;
+use sixparty_core::narrate;
 use sixparty_core::save;
-use sixparty_core::scenario::{Figure, PartyIx, Scenario};
+use sixparty_core::scenario::{EventIx, Figure, PartyIx, Scenario};
 use sixparty_core::session::Session;
-use sixparty_core::sim::{Facts, Phase, StateFacts, Var, rules};
+use sixparty_core::sim::{Fact, Facts, Phase, StateFacts, Var, rules};
 
 use sixparty_core::text;
 
@@ -363,16 +364,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let turn = session.game.turn();
         writeln!(self.out, "\n=== {} ===", text::turn_heading(&s, turn))?;
         // Events waiting for the player's decision are shown in full below, not twice.
-        let asked: Vec<String> = session
-            .human_decisions()
-            .iter()
-            .map(|p| format!("{} — ", s.events[p.event.0].title))
-            .collect();
+        let asked: Vec<EventIx> = session.human_decisions().iter().map(|p| p.event).collect();
         let news: Vec<String> = session
             .game
-            .news_so_far()
-            .into_iter()
-            .filter(|n| !asked.iter().any(|a| n.starts_with(a.as_str())))
+            .facts_so_far()
+            .iter()
+            .filter(|f| !matches!(f, Fact::EventFired { event } if asked.contains(event)))
+            .filter_map(|f| narrate::news(&s, f))
             .collect();
         if !news.is_empty() {
             writeln!(self.out, "News:")?;
@@ -424,8 +422,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let report = session.end_turn().map_err(io::Error::other)?;
         if !sixparty_core::fog::on(session) {
             writeln!(self.out, "\nThe month's results:")?;
-            for n in report.results() {
-                writeln!(self.out, "  - {}", n.text)?;
+            for n in narrate::news_lines(&s, report.results()) {
+                writeln!(self.out, "  - {n}")?;
             }
             return Ok(true);
         }

@@ -9,7 +9,7 @@
 
 use crate::ai;
 use crate::scenario::{Figure, ForumIx, PartyIx, Scenario};
-use crate::sim::report::Log;
+use crate::sim::Log;
 use crate::sim::rules;
 use crate::sim::{Facts, GameState, Order, StateFacts, Var};
 

@@ -17,13 +17,14 @@ use bevy_ecs::system::SystemState;
 use crate::scenario::{EventIx, Figure, PartyIx, Scenario};
 
 use super::dice::Dice;
+use super::fact::Fact;
 use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, Var};
 use super::systems::{
-    advance_calendar, apply_decisions, apply_orders, collect_capital, decay_habits, drift_tracks,
-    fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances, note_trust,
-    record_turn, settle_figures, spill_over,
+    advance_calendar, apply_decisions, apply_orders, chronicle, collect_capital, decay_habits,
+    drift_tracks, fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances,
+    note_trust, record_turn, settle_figures, spill_over,
 };
 use super::world::{
     Decisions, GameRng, History, Observations, Orders, Pending, PendingDecisions, Region, Report,
@@ -134,19 +135,20 @@ impl Game {
                 neglect_alliances,
                 decay_habits,
                 fire_events,
+                chronicle,
             )
                 .chain()
                 .in_set(BeginSystems),
         );
         let mut decide = schedule();
-        decide.add_systems(apply_decisions.in_set(DecisionSystems));
+        decide.add_systems((apply_decisions, chronicle).chain().in_set(DecisionSystems));
         let mut resolve = schedule();
         resolve.configure_sets((OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain());
         resolve.add_systems((
             apply_orders.in_set(OrderSystems),
             hold_sessions.in_set(ForumSystems),
             (spill_over, settle_figures).chain().in_set(ResolveSystems),
-            record_turn.in_set(RecordSystems),
+            (chronicle, record_turn).chain().in_set(RecordSystems),
         ));
         let phase = if state.turn >= turns {
             Phase::Over
@@ -242,15 +244,9 @@ impl Game {
         &self.world.resource::<Report>().0
     }
 
-    /// News so far in the turn being played (events that fired, decisions taken).
-    pub fn news_so_far(&self) -> Vec<String> {
-        self.world
-            .resource::<super::world::TurnLog>()
-            .0
-            .news
-            .iter()
-            .map(|n| n.text.clone())
-            .collect()
+    /// The facts so far in the turn being played (events that fired, decisions taken).
+    pub fn facts_so_far(&self) -> &[Fact] {
+        &self.world.resource::<super::world::Chronicle>().facts
     }
 
     fn expect(&self, needed: Phase) -> Result<(), GameError> {

@@ -1,9 +1,11 @@
-//! What a turn produced: news for the players, and observations of the dynamics for the debrief.
+//! What a turn produced: its facts for the players, and observations of the dynamics for the
+//! debrief.
 
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{EventIx, PartyIx};
 
+use super::fact::Fact;
 use super::state::Order;
 
 /// The ten dynamics the rules produce and the debrief names.
@@ -63,14 +65,7 @@ impl Dynamic {
     }
 }
 
-/// A line of news.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct News {
-    /// The text.
-    pub text: String,
-}
-
-/// A moment where the rules produced one of the dynamics.
+/// A moment where the rules produced one of the dynamics: a fact, read as evidence of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     /// Turn it happened.
@@ -79,31 +74,8 @@ pub struct Observation {
     pub dynamic: Dynamic,
     /// Parties involved.
     pub parties: Vec<PartyIx>,
-    /// What happened, with the figures.
-    pub text: String,
-}
-
-/// Collects what the rules did while they ran.
-#[derive(Debug, Clone, Default)]
-pub struct Log {
-    /// News lines.
-    pub news: Vec<News>,
-    /// Observations.
-    pub observed: Vec<(Dynamic, Vec<PartyIx>, String)>,
-    /// Index in `news` where the orders of the turn began to resolve.
-    pub resolve_start: usize,
-}
-
-impl Log {
-    /// Add a news line.
-    pub fn news(&mut self, text: impl Into<String>) {
-        self.news.push(News { text: text.into() });
-    }
-
-    /// Note a dynamic at work.
-    pub fn observe(&mut self, dynamic: Dynamic, parties: Vec<PartyIx>, text: impl Into<String>) {
-        self.observed.push((dynamic, parties, text.into()));
-    }
+    /// What happened, with the figures ([`crate::narrate::observation`] puts it in words).
+    pub fact: Fact,
 }
 
 /// One entry of the game's timeline.
@@ -136,21 +108,21 @@ pub enum Moment {
     },
 }
 
-/// What the last turn produced, for the UI.
+/// What the last turn produced, for the front ends.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TurnReport {
     /// The turn.
     pub turn: u32,
-    /// News, in the order it happened: events and decisions first, then from
+    /// The turn's facts, in the order they happened: events and decisions first, then from
     /// [`TurnReport::resolved`] on, what the orders and forums did.
-    pub news: Vec<News>,
-    /// Index in `news` of the first line produced by the resolution of orders.
+    pub facts: Vec<Fact>,
+    /// Index in `facts` of the first fact of the resolution of orders.
     pub resolved: usize,
 }
 
 impl TurnReport {
-    /// The news of the resolution: orders, forums, spill-over.
-    pub fn results(&self) -> &[News] {
-        &self.news[self.resolved.min(self.news.len())..]
+    /// The facts of the resolution: orders, forums, spill-over.
+    pub fn results(&self) -> &[Fact] {
+        &self.facts[self.resolved.min(self.facts.len())..]
     }
 }

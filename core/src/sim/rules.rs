@@ -8,7 +8,7 @@ use crate::scenario::{
     ForumStatus, Goal, PartyIx, PartyRef, Prefer, Scenario, Stance, TargetKind, TrackRole,
 };
 
-use super::report::{Dynamic, Log};
+use super::fact::{Cause, Fact, Log};
 use super::state::{Facts, Order, Target, Var};
 
 /// Who acts and at what, for resolving `Actor` and `Target` in effects and conditions.
@@ -18,6 +18,8 @@ pub struct Ctx {
     pub actor: Option<PartyIx>,
     /// The target.
     pub target: Target,
+    /// What carries the effects: whose news a scenario's `News` line is.
+    pub cause: Option<Cause>,
 }
 
 impl Ctx {
@@ -25,6 +27,7 @@ impl Ctx {
     pub const NONE: Ctx = Ctx {
         actor: None,
         target: Target::None,
+        cause: None,
     };
 
     fn party(&self, r: PartyRef) -> Option<PartyIx> {
@@ -241,17 +244,20 @@ fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Lo
                 && f.doctrine(p) != *d
             {
                 f.set_doctrine(p, *d);
-                let s = f.scenario();
-                let text = format!(
-                    "{} changes course: its government now follows \"{}\".",
-                    name(s, p),
-                    s.doctrines[d.0].name
-                );
-                log.observe(Dynamic::DomesticPolitics, vec![p], text.clone());
-                log.news(text);
+                log.note(Fact::CourseChanged {
+                    party: p,
+                    doctrine: *d,
+                });
             }
         }
-        Effect::News(text) => log.news(text.clone()),
+        Effect::News(text) => {
+            if let Some(cause) = ctx.cause {
+                log.note(Fact::Announced {
+                    text: text.clone(),
+                    cause,
+                });
+            }
+        }
         Effect::If(c, then, otherwise) => {
             if holds(f, c, ctx) {
                 apply_effects(f, then, ctx, log);
@@ -276,8 +282,6 @@ pub fn change_forum_status<F: Facts + ?Sized>(
         return;
     }
     f.set_forum_status(forum, status);
-    let s = f.scenario();
-    let fname = s.forums[forum.0].name.clone();
     match (old, status, actor) {
         (ForumStatus::Active, ForumStatus::Suspended | ForumStatus::Collapsed, Some(walker)) => {
             let habit = f.get(Var::Habit(forum));
@@ -286,22 +290,15 @@ pub fn change_forum_status<F: Facts + ?Sized>(
             for m in members.into_iter().filter(|m| *m != walker) {
                 f.add(Var::Trust(m, walker), -cost);
             }
-            let who = name(f.scenario(), walker).to_owned();
-            log.news(format!(
-                "{who} walks out of the {fname}; its partners' trust in {who} falls by {cost:.1}."
-            ));
-            log.observe(
-                Dynamic::HabitsOfCooperation,
-                vec![walker],
-                format!("walking out of the {fname} at habit {habit:.0} cost {who} {cost:.1} trust with each member"),
-            );
+            log.note(Fact::WalkedOut {
+                party: walker,
+                forum,
+                habit,
+                cost,
+            });
         }
-        (_, ForumStatus::Active, _) => {
-            log.news(format!("The {fname} {} in session again.", is_are(&fname)));
-        }
-        (_, ForumStatus::Collapsed, _) => log.news(format!("The {fname} collapses.")),
-        (_, ForumStatus::Suspended, _) => {
-            log.news(format!("The {fname} {} suspended.", is_are(&fname)));
+        (_, ForumStatus::Active | ForumStatus::Collapsed | ForumStatus::Suspended, _) => {
+            log.note(Fact::ForumStatusChanged { forum, status });
         }
         _ => {}
     }
@@ -346,6 +343,7 @@ pub fn targets<F: Facts + ?Sized>(f: &F, party: PartyIx, action: usize) -> Vec<T
                     Ctx {
                         actor: Some(party),
                         target: *t,
+                        cause: None,
                     },
                 )
             })
@@ -392,6 +390,7 @@ pub fn apply_order<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
         Ctx {
             actor: Some(o.party),
             target: o.target,
+            cause: Some(Cause::Order(o)),
         },
         log,
     );
@@ -428,18 +427,7 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
                 k * rules.cooperative_trust * (1.0 + 0.5 * memory) * saturation(trust),
             );
             if memory < -0.3 {
-                let (an, bn) = (
-                    name(f.scenario(), a).to_owned(),
-                    name(f.scenario(), b).to_owned(),
-                );
-                log.observe(
-                    Dynamic::Reciprocity,
-                    vec![a, b],
-                    format!(
-                        "{bn} discounts {} overture after recent pressure from {an}",
-                        possessive(&an)
-                    ),
-                );
+                log.note(Fact::OvertureDiscounted { from: a, to: b });
             }
             remember(f, b, a, 1.0);
         }
@@ -495,27 +483,19 @@ fn reassure<F: Facts + ?Sized>(f: &mut F, a: PartyIx, b: PartyIx, k: f32, log: &
             if *r != a && *r != b {
                 f.add(Var::Threat(*r, a), 3.0 * k);
                 f.add(Var::Trust(*r, a), -k);
-                alarmed.push(name(f.scenario(), *r).to_owned());
+                alarmed.push(*r);
             }
         }
         if let Some(slot) = f.record_mut().reassured.get_mut(al.0) {
             *slot = turn;
         }
-        let text = format!(
-            "{} reassures {}: abandonment fear {fear:+.0}, entrapment risk {trap:+.0}{}",
-            name(f.scenario(), a),
-            name(f.scenario(), b),
-            if alarmed.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    ", and {} {} more threatened",
-                    alarmed.join(" and "),
-                    if alarmed.len() == 1 { "feels" } else { "feel" }
-                )
-            }
-        );
-        log.observe(Dynamic::AllianceSecurityDilemma, vec![a, b], text);
+        log.note(Fact::Reassured {
+            patron: a,
+            client: b,
+            fear,
+            entrapment: trap,
+            alarmed,
+        });
     } else {
         // A client's gesture toward its patron: commitment and the patron's trust.
         f.add(Var::Trust(b, a), 3.0 * k);
@@ -546,21 +526,11 @@ fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut Log) {
     for c in &fearful {
         f.add(Var::Trust(*c, a), -2.0);
     }
-    let names: Vec<&str> = fearful.iter().map(|c| name(f.scenario(), *c)).collect();
-    let text = format!(
-        "{} presses from weakness: the fear it stirs in {} earns it {gain:.1} capital of leverage, and they trust it less",
-        name(f.scenario(), a),
-        and_list(&names),
-    );
-    log.observe(
-        Dynamic::Brinkmanship,
-        {
-            let mut v = vec![a];
-            v.extend(fearful);
-            v
-        },
-        text,
-    );
+    log.note(Fact::PressedFromWeakness {
+        party: a,
+        fearful,
+        gain,
+    });
 }
 
 /// Raising an excluded topic at a forum: its owner walks out and the forum is suspended.
@@ -579,24 +549,18 @@ fn red_line<F: Facts + ?Sized>(
     else {
         return;
     };
-    let (an, on, fname, tname) = (
-        name(s, a).to_owned(),
-        name(s, owner).to_owned(),
-        s.forums[x.0].name.clone(),
-        s.tracks[topic.0].name.clone(),
-    );
     f.add(Var::Trust(owner, a), -12.0);
     f.add(Var::Threat(owner, a), 4.0);
     remember(f, owner, a, -1.0);
     if f.forum_status(x) == ForumStatus::Active {
         f.set_forum_status(x, ForumStatus::Suspended);
     }
-    let text = format!(
-        "{an} raises a matter {on} has ruled off the table ({tname}) at the {fname}; {on} calls it a red line and walks out — the {fname} {} suspended",
-        is_are(&fname)
-    );
-    log.news(format!("{text}."));
-    log.observe(Dynamic::RedLines, vec![a, owner], text);
+    log.note(Fact::RedLineCrossed {
+        party: a,
+        owner,
+        forum: x,
+        topic,
+    });
 }
 
 /// Goodwill is easier to build from a low base than to push toward perfect trust.
@@ -675,15 +639,12 @@ pub fn grow_power<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
                 f.add(Var::Threat(c, p), alarm);
             }
             if f.turn().is_multiple_of(6) {
-                let who = name(f.scenario(), p).to_owned();
-                log.observe(
-                    Dynamic::SecurityDilemma,
-                    vec![p],
-                    format!(
-                        "{who}'s power grows by {g:.1} a month; neighbours' threat perception of {who} rises {alarm:.2} a month (transparency damps it by {:.0}%)",
-                        transparency * 100.0
-                    ),
-                );
+                log.note(Fact::PowerGrew {
+                    party: p,
+                    growth: g,
+                    alarm,
+                    transparency,
+                });
             }
         }
     }
@@ -711,21 +672,13 @@ pub fn neglect_alliances<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
                     f.add(Var::Trust(al.client, *r), 1.0);
                 }
             }
-            let (c, p) = (
-                name(s_of(f), al.client).to_owned(),
-                name(s_of(f), al.patron).to_owned(),
-            );
-            log.observe(
-                Dynamic::AllianceSecurityDilemma,
-                vec![al.client, al.patron],
-                format!("{c} fears abandonment ({fear:.0}) and hedges, cooling toward {p}"),
-            );
+            log.note(Fact::Hedged {
+                client: al.client,
+                patron: al.patron,
+                fear,
+            });
         }
     }
-}
-
-fn s_of<F: Facts + ?Sized>(f: &F) -> &Scenario {
-    f.scenario()
 }
 
 /// Start of turn: suspended forums lose habit.
@@ -786,7 +739,7 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
         .filter(|m| !attendees.contains(m))
         .collect();
     if attendees.len() < 2 {
-        log.news(format!("The {} fails to meet: too few attend.", forum.name));
+        log.note(Fact::TooFewAttended { forum: x });
         return;
     }
     let chance = session_chance(f, x, &attendees);
@@ -818,46 +771,23 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
             f.add(Var::Track(*t), *d);
         }
     }
-    let mut text = format!(
-        "The {} meets ({} of {} attend): {}",
-        forum.name,
-        attendees.len(),
-        forum.members.len(),
-        if success {
-            "consensus on its agenda."
-        } else {
-            "no joint statement on its agenda this time, but the habit of meeting grows."
-        }
-    );
+    let mut host = None;
     if let Some(h) = forum.host.filter(|h| attendees.contains(h)) {
         f.add(Var::Figure(h, Figure::Prestige), rules.host_prestige);
         for a in attendees.iter().filter(|a| **a != h) {
             f.add(Var::Trust(*a, h), 0.5);
         }
-        let hn = name(f.scenario(), h).to_owned();
-        text.push(' ');
-        text.push_str(&hn);
-        text.push_str(" chairs.");
-        log.observe(
-            Dynamic::ConvenersLeverage,
-            vec![h],
-            format!(
-                "{hn} hosts the {}: prestige +{:.1}, and each attending member's trust in {hn} +0.5",
-                forum.name, rules.host_prestige
-            ),
-        );
+        host = Some((h, rules.host_prestige));
     }
-    log.news(text);
-    log.observe(
-        Dynamic::HabitsOfCooperation,
-        attendees.clone(),
-        format!(
-            "the {} meets at habit {habit:.0}: trust among the {} attending members +{gain:.1} each way{}",
-            forum.name,
-            attendees.len(),
-            if success { "" } else { ", though the session failed" }
-        ),
-    );
+    log.note(Fact::SessionHeld {
+        forum: x,
+        members: forum.members.len(),
+        attending: attendees,
+        success,
+        habit,
+        gain,
+        host,
+    });
 }
 
 /// End of turn: a sharp fall in bilateral trust spills into the forums the two share, and into
@@ -889,7 +819,7 @@ pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut L
                 .filter(|al| al.involves(b) && !al.involves(a))
                 .map(|al| if al.patron == b { al.client } else { al.patron })
                 .collect();
-            let mut names = Vec::new();
+            let mut hit = Vec::new();
             for x in &shared {
                 // Only forums that exist in practice: active, or suspended but remembered.
                 if matches!(
@@ -897,34 +827,20 @@ pub fn spill_over<F: Facts + ?Sized>(f: &mut F, before: &[Vec<f32>], log: &mut L
                     ForumStatus::Active | ForumStatus::Suspended
                 ) {
                     f.add(Var::Habit(*x), -drop / 2.0);
-                    names.push(f.scenario().forums[x.0].name.clone());
+                    hit.push(*x);
                 }
             }
             for ally in &allies {
                 f.add(Var::Trust(a, *ally), -drop / 4.0);
             }
-            if !names.is_empty() || !allies.is_empty() {
-                let (an, bn) = (
-                    name(f.scenario(), a).to_owned(),
-                    name(f.scenario(), b).to_owned(),
-                );
-                let text = format!(
-                    "{} trust in {bn} falls {drop:.0} in a month; the row spills over{}{}",
-                    possessive(&an),
-                    if names.is_empty() {
-                        String::new()
-                    } else {
-                        let the: Vec<String> = names.iter().map(|n| format!("the {n}")).collect();
-                        format!(" into {} (habit -{:.0} each)", and_list(&the), drop / 2.0)
-                    },
-                    if allies.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" and onto {} allies", possessive(&bn))
-                    }
-                );
-                log.news(format!("{text}."));
-                log.observe(Dynamic::IssueLinkage, vec![a, b], text);
+            if !hit.is_empty() || !allies.is_empty() {
+                log.note(Fact::RowSpilled {
+                    from: a,
+                    to: b,
+                    drop,
+                    forums: hit,
+                    onto_allies: !allies.is_empty(),
+                });
             }
         }
     }

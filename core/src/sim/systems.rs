@@ -1,22 +1,25 @@
-//! The turn's systems: thin wrappers that hand the world to the rules in [`super::rules`].
+//! The turn's systems: they hand the world to the rules in [`super::rules`] and send what the
+//! rules did on as [`Fact`] messages; [`chronicle`] gathers the messages into the turn's record,
+//! the timeline and the observations of the dynamics.
 
 use bevy_ecs::prelude::*;
 
 use crate::scenario::{EventIx, ForumIx, PartyIx, When};
 
+use super::fact::{Cause, Fact, Log};
 use super::report::{Moment, Observation, TurnReport};
 use super::rules::{self, Ctx};
 use super::state::{Facts, Target, Var};
 use super::world::{
-    Book, Calendar, Decisions, GameRng, History, Observations, Orders, Pending, PendingDecisions,
-    Region, Report, Timeline, TrustAtStart, TurnLog,
+    Book, Calendar, Chronicle, Decisions, GameRng, History, Observations, Orders, Pending,
+    PendingDecisions, Region, Report, Timeline, TrustAtStart,
 };
 
 /// Begin: the month turns; last turn's orders become what triggers see.
 pub fn advance_calendar(
     mut calendar: ResMut<Calendar>,
     mut book: ResMut<Book>,
-    mut log: ResMut<TurnLog>,
+    mut chronicle: ResMut<Chronicle>,
     mut pending: ResMut<PendingDecisions>,
     mut decisions: ResMut<Decisions>,
     mut orders: ResMut<Orders>,
@@ -26,14 +29,10 @@ pub fn advance_calendar(
     record.last_orders = std::mem::take(&mut record.orders);
     record.boycotts.clear();
     record.conceded.clear();
-    log.0 = rules_log();
+    *chronicle = Chronicle::default();
     pending.0.clear();
     decisions.0.clear();
     orders.0.clear();
-}
-
-fn rules_log() -> super::report::Log {
-    super::report::Log::default()
 }
 
 /// Begin: remember trust as it stands, to measure this turn's spill-over.
@@ -64,13 +63,17 @@ pub fn drift_tracks(mut region: Region) {
 }
 
 /// Begin: power grows and alarms the neighbours.
-pub fn grow_power(mut region: Region, mut log: ResMut<TurnLog>) {
-    rules::grow_power(&mut region, &mut log.0);
+pub fn grow_power(mut region: Region, mut facts: MessageWriter<Fact>) {
+    let mut log = Log::default();
+    rules::grow_power(&mut region, &mut log);
+    facts.write_batch(log.facts);
 }
 
 /// Begin: neglected clients fear abandonment.
-pub fn neglect_alliances(mut region: Region, mut log: ResMut<TurnLog>) {
-    rules::neglect_alliances(&mut region, &mut log.0);
+pub fn neglect_alliances(mut region: Region, mut facts: MessageWriter<Fact>) {
+    let mut log = Log::default();
+    rules::neglect_alliances(&mut region, &mut log);
+    facts.write_batch(log.facts);
 }
 
 /// Begin: suspended forums lose habit.
@@ -83,11 +86,11 @@ pub fn fire_events(
     mut region: Region,
     mut rng: ResMut<GameRng>,
     mut pending: ResMut<PendingDecisions>,
-    mut log: ResMut<TurnLog>,
-    mut timeline: ResMut<Timeline>,
+    mut facts: MessageWriter<Fact>,
 ) {
     let scenario = region.shared_scenario();
     let turn = region.turn();
+    let mut log = Log::default();
     for (i, event) in scenario.events.iter().enumerate() {
         let ix = EventIx(i);
         if event.once && region.fired(ix) {
@@ -107,17 +110,18 @@ pub fn fire_events(
         if let Some(slot) = region.record_mut().fired.get_mut(i) {
             *slot += 1;
         }
-        timeline.0.push(Moment::EventFired { turn, event: ix });
-        log.0.news(format!("{} — {}", event.title, event.text));
+        log.note(Fact::EventFired { event: ix });
         let ctx = Ctx {
             actor: event.decider,
             target: event.target.map_or(Target::None, Target::Party),
+            cause: Some(Cause::Event(ix)),
         };
-        rules::apply_effects(&mut region, &event.effects, ctx, &mut log.0);
+        rules::apply_effects(&mut region, &event.effects, ctx, &mut log);
         if let Some(decider) = event.decider {
             pending.0.push(Pending { event: ix, decider });
         }
     }
+    facts.write_batch(log.facts);
 }
 
 /// Decisions: apply every decision handed in, in the order the events fired.
@@ -125,11 +129,10 @@ pub fn apply_decisions(
     mut region: Region,
     pending: Res<PendingDecisions>,
     decisions: Res<Decisions>,
-    mut log: ResMut<TurnLog>,
-    mut timeline: ResMut<Timeline>,
+    mut facts: MessageWriter<Fact>,
 ) {
     let scenario = region.shared_scenario();
-    let turn = region.turn();
+    let mut log = Log::default();
     for p in &pending.0 {
         let Some(&(_, option)) = decisions.0.iter().find(|(e, _)| *e == p.event) else {
             continue;
@@ -141,24 +144,19 @@ pub fn apply_decisions(
         if let Some(slot) = region.record_mut().chosen.get_mut(p.event.0) {
             *slot = Some(option);
         }
-        timeline.0.push(Moment::Decided {
-            turn,
+        log.note(Fact::Decided {
             event: p.event,
             party: p.decider,
             option,
         });
-        log.0.news(format!(
-            "{}: {} — {}",
-            event.title,
-            rules::name(&scenario, p.decider),
-            opt.label
-        ));
         let ctx = Ctx {
             actor: Some(p.decider),
             target: event.target.map_or(Target::None, Target::Party),
+            cause: Some(Cause::Option(p.event)),
         };
-        rules::apply_effects(&mut region, &opt.effects, ctx, &mut log.0);
+        rules::apply_effects(&mut region, &opt.effects, ctx, &mut log);
     }
+    facts.write_batch(log.facts);
 }
 
 /// Orders: every party's orders are carried out, parties in scenario order. Conditions on what
@@ -166,45 +164,43 @@ pub fn apply_decisions(
 pub fn apply_orders(
     mut region: Region,
     orders: Res<Orders>,
-    mut log: ResMut<TurnLog>,
-    mut timeline: ResMut<Timeline>,
+    mut chronicle: ResMut<Chronicle>,
+    mut facts: MessageWriter<Fact>,
 ) {
-    log.0.resolve_start = log.0.news.len();
+    // What came before (events, decisions) is already in the chronicle: the results start here.
+    chronicle.resolved = chronicle.facts.len();
     let mut all = orders.0.clone();
     all.sort_by_key(|o| o.party);
     region.record_mut().orders.clone_from(&all);
-    let turn = region.turn();
+    let mut log = Log::default();
     for o in all {
-        let action = &region.scenario().actions[o.action.0];
-        let (cost, aname) = (action.cost, action.name.clone());
+        let cost = region.scenario().actions[o.action.0].cost;
         if region.get(Var::Figure(o.party, crate::scenario::Figure::Capital)) + 1e-4 < cost {
             continue;
         }
-        let who = rules::name(region.scenario(), o.party).to_owned();
-        let at = match o.target {
-            Target::None => String::new(),
-            Target::Party(p) => format!(" → {}", rules::name(region.scenario(), p)),
-            Target::Forum(f) => format!(" → {}", region.scenario().forums[f.0].name),
-        };
-        log.0.news(format!("{who}: {aname}{at}."));
-        timeline.0.push(Moment::Ordered { turn, order: o });
-        rules::apply_order(&mut region, o, &mut log.0);
+        log.note(Fact::Ordered { order: o });
+        rules::apply_order(&mut region, o, &mut log);
     }
+    facts.write_batch(log.facts);
 }
 
 /// Forums: each active forum on its schedule holds a session.
-pub fn hold_sessions(mut region: Region, mut rng: ResMut<GameRng>, mut log: ResMut<TurnLog>) {
+pub fn hold_sessions(mut region: Region, mut rng: ResMut<GameRng>, mut facts: MessageWriter<Fact>) {
+    let mut log = Log::default();
     for x in (0..region.scenario().forums.len()).map(ForumIx) {
         if rules::in_session(&region, x) {
             let roll = rng.0.roll();
-            rules::hold_session(&mut region, x, roll, &mut log.0);
+            rules::hold_session(&mut region, x, roll, &mut log);
         }
     }
+    facts.write_batch(log.facts);
 }
 
 /// Resolve: sharp bilateral rows spill over into shared forums.
-pub fn spill_over(mut region: Region, start: Res<TrustAtStart>, mut log: ResMut<TurnLog>) {
-    rules::spill_over(&mut region, &start.0, &mut log.0);
+pub fn spill_over(mut region: Region, start: Res<TrustAtStart>, mut facts: MessageWriter<Fact>) {
+    let mut log = Log::default();
+    rules::spill_over(&mut region, &start.0, &mut log);
+    facts.write_batch(log.facts);
 }
 
 /// Resolve: security and approval settle.
@@ -212,30 +208,65 @@ pub fn settle_figures(mut region: Region) {
     rules::settle_figures(&mut region);
 }
 
-/// Record: snapshot into the history, and publish the turn's report and observations.
+/// Every schedule's last step: the facts sent so far this turn join the turn's chronicle; orders
+/// carried out, events fired and decisions taken join the timeline; facts that show a dynamic at
+/// work become observations for the debrief. The chronicle is the messages' one reader, so it
+/// drains them (schedules are run by hand, with no app to age the message buffers).
+pub fn chronicle(
+    calendar: Res<Calendar>,
+    mut messages: ResMut<Messages<Fact>>,
+    mut chronicle: ResMut<Chronicle>,
+    mut timeline: ResMut<Timeline>,
+    mut observations: ResMut<Observations>,
+) {
+    let turn = calendar.turn;
+    for fact in messages.drain() {
+        match &fact {
+            Fact::EventFired { event } => timeline.0.push(Moment::EventFired {
+                turn,
+                event: *event,
+            }),
+            Fact::Decided {
+                event,
+                party,
+                option,
+            } => timeline.0.push(Moment::Decided {
+                turn,
+                event: *event,
+                party: *party,
+                option: *option,
+            }),
+            Fact::Ordered { order } => timeline.0.push(Moment::Ordered {
+                turn,
+                order: *order,
+            }),
+            _ => {}
+        }
+        for (dynamic, parties) in fact.dynamics() {
+            observations.0.push(Observation {
+                turn,
+                dynamic,
+                parties,
+                fact: fact.clone(),
+            });
+        }
+        chronicle.facts.push(fact);
+    }
+}
+
+/// Record: snapshot into the history, and publish the turn's report.
 pub fn record_turn(
     region: Region,
     mut history: ResMut<History>,
-    mut log: ResMut<TurnLog>,
-    mut observations: ResMut<Observations>,
+    mut chronicle: ResMut<Chronicle>,
     mut report: ResMut<Report>,
 ) {
     let turn = region.turn();
     history.0.push(region.snapshot());
-    let log = std::mem::take(&mut log.0);
-    observations.0.extend(
-        log.observed
-            .into_iter()
-            .map(|(dynamic, parties, text)| Observation {
-                turn,
-                dynamic,
-                parties,
-                text,
-            }),
-    );
+    let done = std::mem::take(&mut *chronicle);
     report.0 = TurnReport {
         turn,
-        news: log.news,
-        resolved: log.resolve_start,
+        facts: done.facts,
+        resolved: done.resolved,
     };
 }

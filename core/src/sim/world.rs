@@ -9,7 +9,8 @@ use crate::scenario::{
     AllianceIx, DoctrineIx, EventIx, ForumIx, ForumStatus, PartyIx, Scenario, TrackIx,
 };
 
-use super::report::{Log, Moment, Observation, TurnReport};
+use super::fact::Fact;
+use super::report::{Moment, Observation, TurnReport};
 use super::state::{
     AllianceState, Facts, ForumState, GameState, Order, PartyState, Record, Var, alliance_slot,
     figure_slot,
@@ -109,9 +110,14 @@ pub struct Decisions(pub Vec<(EventIx, usize)>);
 #[derive(Resource, Default)]
 pub struct Orders(pub Vec<Order>);
 
-/// What the rules did this turn so far.
-#[derive(Resource, Default)]
-pub struct TurnLog(pub Log);
+/// The facts of the turn so far, in the order they happened.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct Chronicle {
+    /// The facts.
+    pub facts: Vec<Fact>,
+    /// Index of the first fact of the resolution of orders (set when orders resolve).
+    pub resolved: usize,
+}
 
 /// Trust at the start of the turn, to measure spill-over.
 #[derive(Resource, Default)]
@@ -399,7 +405,8 @@ pub fn populate(
     world.insert_resource(PendingDecisions::default());
     world.insert_resource(Decisions::default());
     world.insert_resource(Orders::default());
-    world.insert_resource(TurnLog::default());
+    world.insert_resource(Chronicle::default());
+    world.insert_resource(Messages::<Fact>::default());
     world.insert_resource(TrustAtStart::default());
     world.insert_resource(History(vec![state.clone()]));
     world.insert_resource(Timeline::default());

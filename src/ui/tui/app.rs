@@ -360,7 +360,7 @@ impl Play {
             fog,
             turn,
             capital_left: s.game.capital_left(p),
-            news_now: s.game.news_so_far(),
+            news_now: sixparty_core::narrate::news_lines(&s.scenario(), s.game.facts_so_far()),
             state,
             figures,
             given,
