@@ -1,14 +1,13 @@
-//! The `policies` and `tournament` commands: their arguments and their output, so that the
-//! binary only dispatches to them.
+//! The `tournament` command: named policies played against each other on a scenario, ranked.
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
 use sixparty_core::policy::Policy;
 use sixparty_core::scenario;
-
 use sixparty_core::tournament::{Spec, run as play, table};
+
+use super::Failure;
 
 /// Arguments of `sixparty tournament`.
 #[derive(clap::Args, Debug, Clone)]
@@ -45,31 +44,26 @@ pub struct TournamentArgs {
     pub play_all: bool,
 }
 
-/// The text of `sixparty policies`.
-pub fn policies_text() -> String {
-    let width = Policy::ALL
-        .iter()
-        .map(|p| p.name().len())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for p in Policy::ALL {
-        let _ = writeln!(out, "{:<width$}  {}", p.name(), p.description());
-    }
-    out
+/// Run `sixparty tournament`: print the ranking (or, with `--json`, every match and the
+/// summary).
+pub fn run(args: &TournamentArgs, dir: Option<&Path>) -> Result<(), Failure> {
+    let text = text(args, dir)?;
+    outln!("{}", text.trim_end());
+    Ok(())
 }
 
-/// Run `sixparty tournament`: the text to print, or an exit code and a message.
-pub fn run(args: &TournamentArgs, dir: Option<&Path>) -> Result<String, (u8, String)> {
+/// The text `sixparty tournament` prints, or its failure: 2 for an unknown policy, `--jobs` out
+/// of range or a tournament the core refuses; 1 for a scenario that cannot be loaded.
+pub fn text(args: &TournamentArgs, dir: Option<&Path>) -> Result<String, Failure> {
     let policies = args
         .policies
         .iter()
-        .map(|name| Policy::from_name(name.trim()).map_err(|e| (2, e.to_string())))
+        .map(|name| Policy::from_name(name.trim()).map_err(|e| Failure::new(2, e.to_string())))
         .collect::<Result<Vec<_>, _>>()?;
     if args.jobs == Some(0) || args.jobs.is_some_and(|j| j > 1024) {
-        return Err((2, "--jobs must be between 1 and 1024".into()));
+        return Err(Failure::new(2, "--jobs must be between 1 and 1024"));
     }
-    let s = scenario::resolve(&args.scenario, dir).map_err(|e| (1, e.to_string()))?;
+    let s = scenario::resolve(&args.scenario, dir).map_err(|e| Failure::new(1, e.to_string()))?;
     let spec = Spec {
         scenario: Arc::new(s),
         policies,
@@ -81,9 +75,9 @@ pub fn run(args: &TournamentArgs, dir: Option<&Path>) -> Result<String, (u8, Str
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         reuse: !args.play_all,
     };
-    let outcome = play(&spec).map_err(|e| (2, e.to_string()))?;
+    let outcome = play(&spec).map_err(|e| Failure::new(2, e.to_string()))?;
     if args.json {
-        serde_json::to_string_pretty(&outcome).map_err(|e| (1, e.to_string()))
+        serde_json::to_string_pretty(&outcome).map_err(|e| Failure::new(1, e.to_string()))
     } else {
         Ok(table(&outcome))
     }
