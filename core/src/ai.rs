@@ -32,8 +32,10 @@ pub struct Choice {
     pub order: Order,
     /// Its utility for the party (doctrine points).
     pub utility: f32,
-    /// One line on why.
+    /// One line on why, in full ([`Reason::text`] of `why`).
     pub reason: String,
+    /// Why, as data: what the fog of war reads to decide what a seat may see.
+    pub why: Reason,
 }
 
 /// The AI's pick for an event.
@@ -41,10 +43,97 @@ pub struct Choice {
 pub struct OptionChoice {
     /// Index of the option.
     pub option: usize,
-    /// One line on why.
+    /// One line on why, in full ([`Reason::text`] of `why`).
     pub reason: String,
+    /// Why, as data.
+    pub why: Reason,
     /// Utility of each option.
     pub utilities: Vec<f32>,
+}
+
+/// How one of a party's goals moves: the number behind it before and after.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Change {
+    /// Whose goal.
+    pub party: PartyIx,
+    /// The goal.
+    pub goal: Goal,
+    /// Its number before.
+    pub before: f32,
+    /// Its number after.
+    pub after: f32,
+}
+
+impl Change {
+    /// The party whose figure the number is, if any: `China's trust in Japan` is China's; an
+    /// alliance's, a forum's or a track's number is nobody's.
+    pub fn owner(&self) -> Option<PartyIx> {
+        match self.goal {
+            Goal::Figure(..) | Goal::FeelSafeFrom(_) => Some(self.party),
+            Goal::TrustFrom(q) | Goal::LowThreatFrom(q) => Some(q),
+            Goal::Track(..) | Goal::Commitment(..) | Goal::LowFear(_) | Goal::Habit(..) => None,
+        }
+    }
+}
+
+/// Why the AI picks a move, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// What it does to the party's goals: the biggest gain and the biggest cost (one at least).
+    Goals {
+        /// The biggest gain.
+        gain: Option<Change>,
+        /// The biggest cost.
+        cost: Option<Change>,
+    },
+    /// It returns this party's recent cooperation.
+    ReturnsCooperation(PartyIx),
+    /// It answers this party's recent pressure in kind.
+    AnswersPressure(PartyIx),
+    /// An order that moves none of the goals.
+    LittleEffect,
+    /// An option that moves none of the goals.
+    KeepsOptionsOpen,
+}
+
+impl Reason {
+    /// The reason in words, as `viewer` may read it: with `hide_for: Some(viewer)`, a number
+    /// that belongs to another party (its trust, its fear) keeps its direction and loses its
+    /// figures (the fog of war of hot-seat play); with `None`, everything is shown.
+    pub fn text(&self, s: &Scenario, hide_for: Option<PartyIx>) -> String {
+        let say = |c: &Change| {
+            let hidden = hide_for.is_some_and(|v| c.owner().is_some_and(|o| o != v));
+            describe(s, c, hidden)
+        };
+        match self {
+            Reason::Goals {
+                gain: Some(g),
+                cost: Some(c),
+            } => format!("{}; but {}", say(g), say(c)),
+            Reason::Goals {
+                gain: Some(one),
+                cost: None,
+            }
+            | Reason::Goals {
+                gain: None,
+                cost: Some(one),
+            } => say(one),
+            Reason::ReturnsCooperation(b) => format!(
+                "returns {} recent cooperation",
+                possessive(&s.parties[b.0].name)
+            ),
+            Reason::AnswersPressure(b) => format!(
+                "answers {} recent pressure in kind",
+                possessive(&s.parties[b.0].name)
+            ),
+            Reason::Goals {
+                gain: None,
+                cost: None,
+            }
+            | Reason::LittleEffect => String::from("little effect on your goals"),
+            Reason::KeepsOptionsOpen => String::from("keeps your options open"),
+        }
+    }
 }
 
 fn doctrine<'a>(s: &'a Scenario, state: &GameState, p: PartyIx) -> &'a Doctrine {
@@ -59,7 +148,7 @@ fn main_change(
     before: &StateFacts,
     after: &StateFacts,
     p: PartyIx,
-) -> Option<String> {
+) -> Option<Reason> {
     let d = doctrine(s, &before.state, p);
     let mut gain: Option<(f32, Goal)> = None;
     let mut cost: Option<(f32, Goal)> = None;
@@ -72,24 +161,43 @@ fn main_change(
             cost = Some((delta, *g));
         }
     }
-    let say = |g: Goal| describe_change(s, before, after, p, g);
-    match (gain, cost) {
-        (Some((_, g)), Some((_, c))) => Some(format!("{}; but {}", say(g), say(c))),
-        (Some((_, g)), None) => Some(say(g)),
-        (None, Some((_, c))) => Some(say(c)),
-        (None, None) => None,
+    let change = |g: Goal| measure(before, after, p, g);
+    (gain.is_some() || cost.is_some()).then(|| Reason::Goals {
+        gain: gain.map(|(_, g)| change(g)),
+        cost: cost.map(|(_, c)| change(c)),
+    })
+}
+
+/// The number behind a goal of `p`, before and after.
+fn measure(before: &StateFacts, after: &StateFacts, p: PartyIx, g: Goal) -> Change {
+    let var = goal_var(p, g);
+    Change {
+        party: p,
+        goal: g,
+        before: before.get(var),
+        after: after.get(var),
     }
 }
 
-/// "raises China's trust in the United States (12 → 16)" and the like.
-pub fn describe_change(
-    s: &Scenario,
-    before: &StateFacts,
-    after: &StateFacts,
-    p: PartyIx,
-    g: Goal,
-) -> String {
-    let (var, what) = match g {
+/// The number a goal of `p` reads.
+fn goal_var(p: PartyIx, g: Goal) -> Var {
+    match g {
+        Goal::Track(t, _) => Var::Track(t),
+        Goal::Figure(f, _) => Var::Figure(p, f),
+        Goal::TrustFrom(q) => Var::Trust(q, p),
+        Goal::LowThreatFrom(q) => Var::Threat(q, p),
+        Goal::FeelSafeFrom(q) => Var::Threat(p, q),
+        Goal::Commitment(a, _) => Var::Alliance(a, crate::scenario::AllianceFigure::Commitment),
+        Goal::LowFear(a) => Var::Alliance(a, crate::scenario::AllianceFigure::AbandonmentFear),
+        Goal::Habit(x, _) => Var::Habit(x),
+    }
+}
+
+/// "raises China's trust in the United States (12 → 16)" and the like; `hidden` leaves out the
+/// figures ("raises China's trust in the United States").
+pub fn describe(s: &Scenario, c: &Change, hidden: bool) -> String {
+    let (p, g) = (c.party, c.goal);
+    let (_, what) = match g {
         Goal::Track(t, _) => (Var::Track(t), s.tracks[t.0].name.clone()),
         Goal::Figure(f, _) => (
             Var::Figure(p, f),
@@ -132,8 +240,11 @@ pub fn describe_change(
             format!("the habit of the {}", s.forums[x.0].name),
         ),
     };
-    let (b, a) = (before.get(var), after.get(var));
+    let (b, a) = (c.before, c.after);
     let verb = if a >= b { "raises" } else { "lowers" };
+    if hidden {
+        return format!("{verb} {what}");
+    }
     let (b, a) = if format!("{b:.0}") == format!("{a:.0}") {
         (rules::tidy(b, 1), rules::tidy(a, 1))
     } else {
@@ -177,9 +288,9 @@ fn forecast_reaction(f: &mut StateFacts, o: Order) {
 }
 
 /// Value an order for its party on the given state, with the reason.
-pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, String) {
+pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, Reason) {
     let (utility, reason) = assess(s, state, o, true);
-    (utility, reason.unwrap_or_default())
+    (utility, reason.unwrap_or(Reason::LittleEffect))
 }
 
 /// Value an order for its party on the given state, without putting the reason in words (the
@@ -188,7 +299,7 @@ pub fn utility(s: &Scenario, state: &GameState, o: Order) -> f32 {
     assess(s, state, o, false).0
 }
 
-fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Option<String>) {
+fn assess(s: &Scenario, state: &GameState, o: Order, explain: bool) -> (f32, Option<Reason>) {
     let before = StateFacts {
         scenario: s,
         state: state.clone(),
@@ -205,7 +316,7 @@ fn assess_from(
     o: Order,
     base: f32,
     before: Option<&StateFacts<'_>>,
-) -> (f32, Option<String>) {
+) -> (f32, Option<Reason>) {
     let p = o.party;
     let mut after = StateFacts {
         scenario: s,
@@ -234,15 +345,9 @@ fn assess_from(
             let v = d.reciprocity * memory * sign;
             let why = if v > 0.15 {
                 Some(if sign > 0.0 {
-                    format!(
-                        "returns {} recent cooperation",
-                        possessive(&s.parties[b.0].name)
-                    )
+                    Reason::ReturnsCooperation(b)
                 } else {
-                    format!(
-                        "answers {} recent pressure in kind",
-                        possessive(&s.parties[b.0].name)
-                    )
+                    Reason::AnswersPressure(b)
                 })
             } else {
                 None
@@ -264,7 +369,7 @@ fn assess_from(
         // Name answering in kind when it, rather than the goals, is what speaks for the move.
         .filter(|_| in_kind >= gain)
         .or_else(|| main_change(s, before, &after, p))
-        .unwrap_or_else(|| String::from("little effect on your goals"));
+        .unwrap_or(Reason::LittleEffect);
     (utility, Some(reason))
 }
 
@@ -283,11 +388,12 @@ pub fn rank_orders(
     let mut out: Vec<Choice> = rules::legal_orders(&facts, p, capital, exclude)
         .into_iter()
         .map(|order| {
-            let (utility, reason) = evaluate(s, state, order);
+            let (utility, why) = evaluate(s, state, order);
             Choice {
                 order,
                 utility,
-                reason,
+                reason: why.text(s, None),
+                why,
             }
         })
         .collect();
@@ -341,13 +447,14 @@ pub fn plan_orders(s: &Scenario, state: &GameState, p: PartyIx, given: &[Order])
         let Some((order, utility)) = best.filter(|(_, u)| *u > THRESHOLD) else {
             break;
         };
-        let (_, reason) = evaluate(s, &scratch.state, order);
+        let (_, why) = evaluate(s, &scratch.state, order);
         rules::apply_order(&mut scratch, order, &mut log);
         all_given.push(order);
         plan.push(Choice {
             order,
             utility,
-            reason,
+            reason: why.text(s, None),
+            why,
         });
     }
     plan
@@ -366,7 +473,7 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         target: e.target.map_or(Target::None, Target::Party),
         cause: None,
     };
-    let mut best = (0, f32::NEG_INFINITY, String::new());
+    let mut best = (0, f32::NEG_INFINITY, Reason::KeepsOptionsOpen);
     let mut utilities = Vec::new();
     for (i, opt) in e.options.iter().enumerate() {
         let mut after = StateFacts {
@@ -381,14 +488,14 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         let u = value(&after, p) - base + opt.ai_weight;
         utilities.push(u);
         if u > best.1 {
-            let reason = main_change(s, &before, &after, p)
-                .unwrap_or_else(|| String::from("keeps your options open"));
+            let reason = main_change(s, &before, &after, p).unwrap_or(Reason::KeepsOptionsOpen);
             best = (i, u, reason);
         }
     }
     OptionChoice {
         option: best.0,
-        reason: best.2,
+        reason: best.2.text(s, None),
+        why: best.2,
         utilities,
     }
 }

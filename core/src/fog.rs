@@ -21,6 +21,7 @@
 //! - A row between two other parties (trust falling sharply) shows without the size of the fall.
 //! - The advisor advises only the seat on screen.
 
+use crate::ai::Reason;
 use crate::narrate;
 use crate::scenario::{PartyIx, Scenario, Stance};
 use crate::session::Session;
@@ -29,44 +30,10 @@ use crate::text;
 
 /// The advisor's reason as `viewer` may read it: a figure that belongs to another party (its
 /// trust, its fear: "raises China's trust in Japan (-12 → -6)") keeps its direction and loses
-/// its numbers; the seat's own figures, alliances, forums and tracks keep theirs.
-pub fn reason(s: &Scenario, viewer: PartyIx, reason: &str) -> String {
-    reason
-        .split("; ")
-        .map(|clause| {
-            let owner = s
-                .parties
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    let at = clause
-                        .find(&format!("{}'s ", p.name))
-                        .or_else(|| clause.find(&format!("{}' ", p.name)))?;
-                    Some((at, i))
-                })
-                .min();
-            match owner {
-                Some((_, i)) if i != viewer.0 => strip_figures(clause),
-                _ => clause.to_owned(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// "raises X (a → b)" without the "(a → b)".
-fn strip_figures(clause: &str) -> String {
-    let mut out = clause.to_owned();
-    while let Some(open) = out.find(" (") {
-        let Some(len) = out[open..].find(')') else {
-            break;
-        };
-        if !out[open..open + len].contains('→') {
-            break;
-        }
-        out.replace_range(open..=open + len, "");
-    }
-    out
+/// its numbers; the seat's own figures, alliances, forums and tracks keep theirs. Decided from
+/// the reason's data ([`crate::ai::Change::owner`]), not from its words.
+pub fn reason(s: &Scenario, viewer: PartyIx, why: &Reason) -> String {
+    why.text(s, Some(viewer))
 }
 
 /// Whether the fog is on in this game: two or more human seats.
@@ -347,14 +314,48 @@ mod tests {
 
     #[test]
     fn advice_keeps_only_the_viewers_own_figures() {
+        use crate::ai::Change;
+        use crate::scenario::{Figure, ForumIx, Goal, Prefer};
         let s = crate::scenario::resolve(crate::scenario::DEFAULT_SCENARIO, None).expect("loads");
         let japan = s.party_by_id("japan").expect("japan");
-        let r = "raises People's Republic of China's trust in Japan (-12 → -6); but lowers Japan's approval (55 → 52)";
+        let china = s.party_by_id("china").expect("china");
+        let why = Reason::Goals {
+            gain: Some(Change {
+                party: japan,
+                goal: Goal::TrustFrom(china),
+                before: -12.0,
+                after: -6.0,
+            }),
+            cost: Some(Change {
+                party: japan,
+                goal: Goal::Figure(Figure::Approval, Prefer::High),
+                before: 55.0,
+                after: 52.0,
+            }),
+        };
         assert_eq!(
-            reason(&s, japan, r),
+            why.text(&s, None),
+            "raises People's Republic of China's trust in Japan (-12 → -6); but lowers Japan's approval (55 → 52)"
+        );
+        assert_eq!(
+            reason(&s, japan, &why),
             "raises People's Republic of China's trust in Japan; but lowers Japan's approval (55 → 52)"
         );
-        let habit = "raises the habit of the Plus-Three Summit (15 → 16)";
-        assert_eq!(reason(&s, japan, habit), habit);
+        // China sees its own trust with the figures, and Japan's approval without.
+        assert_eq!(
+            reason(&s, china, &why),
+            "raises People's Republic of China's trust in Japan (-12 → -6); but lowers Japan's approval"
+        );
+        let habit = Reason::Goals {
+            gain: Some(Change {
+                party: japan,
+                goal: Goal::Habit(ForumIx(1), Prefer::High),
+                before: 15.0,
+                after: 16.0,
+            }),
+            cost: None,
+        };
+        assert_eq!(reason(&s, china, &habit), habit.text(&s, None));
+        assert!(habit.text(&s, None).ends_with("(15 → 16)"));
     }
 }

@@ -385,7 +385,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             let e = &s.events[p.event.0];
             let mut advice = session.advise_decision(p);
             if sixparty_core::fog::on(session) {
-                advice.reason = sixparty_core::fog::reason(&s, p.decider, &advice.reason);
+                advice.reason = sixparty_core::fog::reason(&s, p.decider, &advice.why);
             }
             writeln!(
                 self.out,
@@ -602,7 +602,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             let mut advice = session.advise_orders(h).into_iter().next();
             if sixparty_core::fog::on(session) {
                 for c in ranked.iter_mut().chain(advice.iter_mut()) {
-                    c.reason = sixparty_core::fog::reason(&s, h, &c.reason);
+                    c.reason = sixparty_core::fog::reason(&s, h, &c.why);
                 }
             }
             if ranked.is_empty() {

@@ -353,7 +353,7 @@ impl Play {
         if fog {
             let sc = s.scenario();
             for c in ranked.iter_mut().chain(advice.iter_mut()) {
-                c.reason = sixparty_core::fog::reason(&sc, p, &c.reason);
+                c.reason = sixparty_core::fog::reason(&sc, p, &c.why);
             }
         }
         self.board = Board {
@@ -1020,11 +1020,8 @@ impl App {
                     play.refresh();
                     let mut advice = play.session.advise_decision(next);
                     if several {
-                        advice.reason = sixparty_core::fog::reason(
-                            &play.scenario,
-                            next.decider,
-                            &advice.reason,
-                        );
+                        advice.reason =
+                            sixparty_core::fog::reason(&play.scenario, next.decider, &advice.why);
                     }
                     let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
                     self.screen = Screen::Decide(Decision {
