@@ -479,13 +479,13 @@ fn simulate(
     if progress && summary.interrupted {
         eprintln!();
     }
-    if let (Some(mut w), Some(path)) = (csv, &args.csv) {
-        if let Some(e) = write_error.or_else(|| w.flush().err()) {
-            return Err(Failure::new(
-                1,
-                format!("cannot write {}: {e}", path.display()),
-            ));
-        }
+    if let (Some(mut w), Some(path)) = (csv, &args.csv)
+        && let Some(e) = write_error.or_else(|| w.flush().err())
+    {
+        return Err(Failure::new(
+            1,
+            format!("cannot write {}: {e}", path.display()),
+        ));
     }
     if args.json {
         outln!(

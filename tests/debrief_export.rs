@@ -20,7 +20,7 @@ fn played(s: &Arc<Scenario>) -> Session {
         session.start_turn().unwrap();
         decide(&mut session, &[]);
         session.open_orders().unwrap();
-        if session.game.turn() % 2 == 0 {
+        if session.game.turn().is_multiple_of(2) {
             advised_orders(&mut session, china);
         }
         session.end_turn().unwrap();

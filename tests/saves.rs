@@ -32,7 +32,7 @@ fn play_until(session: &mut Session, stop: impl Fn(&Session) -> bool) {
                 for p in session.human_decisions() {
                     let n = session.scenario().events[p.event.0].options.len();
                     let pick = session.advise_decision(p).option;
-                    let option = if session.game.turn() % 2 == 0 {
+                    let option = if session.game.turn().is_multiple_of(2) {
                         (pick + 1) % n
                     } else {
                         pick
@@ -43,9 +43,11 @@ fn play_until(session: &mut Session, stop: impl Fn(&Session) -> bool) {
             }
             Phase::Ordering => {
                 let h = session.humans()[0];
-                while session.game.orders_of(h).is_empty() || session.game.turn() % 3 != 0 {
+                while session.game.orders_of(h).is_empty() || !session.game.turn().is_multiple_of(3)
+                {
                     let ranked = session.ranked_orders(h);
-                    let Some(c) = ranked.get(usize::from(session.game.turn() % 2 == 0)) else {
+                    let Some(c) = ranked.get(usize::from(session.game.turn().is_multiple_of(2)))
+                    else {
                         break;
                     };
                     session.order(c.order).unwrap();

@@ -172,10 +172,10 @@ impl Tmux {
         let path = self.dir.join("pid.txt");
         let start = Instant::now();
         loop {
-            if let Ok(pid) = std::fs::read_to_string(&path) {
-                if !pid.trim().is_empty() {
-                    return pid.trim().to_owned();
-                }
+            if let Ok(pid) = std::fs::read_to_string(&path)
+                && !pid.trim().is_empty()
+            {
+                return pid.trim().to_owned();
             }
             assert!(start.elapsed() < PATIENCE, "the game wrote no pid");
             std::thread::sleep(Duration::from_millis(50));

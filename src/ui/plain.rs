@@ -163,10 +163,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Autosave, if saves are on; a failure is reported and the game goes on.
     fn autosave(&mut self, session: &mut Session) -> io::Result<()> {
-        if let Some(dir) = self.saves.clone() {
-            if let Err(e) = save::autosave(&dir, session) {
-                writeln!(self.out, "(Autosave failed: {e}. The game goes on.)")?;
-            }
+        if let Some(dir) = self.saves.clone()
+            && let Err(e) = save::autosave(&dir, session)
+        {
+            writeln!(self.out, "(Autosave failed: {e}. The game goes on.)")?;
         }
         Ok(())
     }

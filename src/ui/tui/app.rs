@@ -709,10 +709,10 @@ impl App {
                 let max = view::debrief_scroll_max(lines, area);
                 match action {
                     Action::Select => {
-                        if let Some(play) = &mut self.play {
-                            if !play.to_summarise.is_empty() {
-                                play.to_summarise.remove(0);
-                            }
+                        if let Some(play) = &mut self.play
+                            && !play.to_summarise.is_empty()
+                        {
+                            play.to_summarise.remove(0);
                         }
                         self.advance();
                     }
@@ -940,10 +940,9 @@ impl App {
             briefing_scroll,
             ..
         } = &mut self.screen
+            && *selected != before
         {
-            if *selected != before {
-                *briefing_scroll = 0;
-            }
+            *briefing_scroll = 0;
         }
     }
 
@@ -1052,15 +1051,14 @@ impl App {
                     if ended.is_ok() {
                         play.to_summarise = play.session.humans().to_vec();
                     }
-                    if let (Ok(()), Some(dir)) = (&ended, &self.saves) {
-                        if !play.session.game.is_over() {
-                            if let Err(e) = sixparty_core::save::autosave(dir, &mut play.session) {
-                                self.status = Some(Status {
-                                    text: format!("Autosave failed: {e}"),
-                                    error: true,
-                                });
-                            }
-                        }
+                    if let (Ok(()), Some(dir)) = (&ended, &self.saves)
+                        && !play.session.game.is_over()
+                        && let Err(e) = sixparty_core::save::autosave(dir, &mut play.session)
+                    {
+                        self.status = Some(Status {
+                            text: format!("Autosave failed: {e}"),
+                            error: true,
+                        });
                     }
                     ended
                 }

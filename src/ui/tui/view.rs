@@ -26,6 +26,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
@@ -38,7 +39,7 @@ use sixparty_core::text;
 use super::app::{App, Decision, Focus, Overlay, Play, Screen};
 use super::keys::HELP;
 use super::theme::Theme;
-use super::wrap::{pad, truncate, width, wrap, wrap_hanging};
+use super::wrap::{cut_centred, pad, truncate, width, wrap, wrap_hanging};
 
 /// The smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -263,6 +264,18 @@ fn main_panel(theme: Theme, title: &str, focused: bool) -> Block<'static> {
         .border_type(border)
         .border_style(style)
         .title(Span::styled(format!(" {mark}{title} "), theme.title()))
+}
+
+/// A centred title for the border of a panel `panel_w` cells wide (corners included), cut to
+/// fit here rather than by ratatui: 0.30 cuts a centred title wider than its border unevenly
+/// (three cells off the left of " • you sit at the table " in 22, and a border cell left blank
+/// on the right), where the middle of the text is what should show.
+fn centred_title(text: &str, style: Style, panel_w: u16) -> Line<'static> {
+    Line::styled(
+        cut_centred(text, usize::from(panel_w.saturating_sub(2))),
+        style,
+    )
+    .centered()
 }
 
 /// Whole numbers without decimals, others with one.
@@ -737,8 +750,11 @@ fn line_cells(a: (i32, i32), b: (i32, i32)) -> Vec<(i32, i32)> {
 fn render_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let focused = play.focus == Focus::Map;
     let (links, caption) = map_links(play);
-    let mut block = main_panel(theme, "Region", focused)
-        .title_bottom(Line::styled("+friendly ~wary -cold", theme.dim()).centered());
+    let mut block = main_panel(theme, "Region", focused).title_bottom(centred_title(
+        "+friendly ~wary -cold",
+        theme.dim(),
+        area.width,
+    ));
     // The dotted links show what the highlighted order touches.
     if let Some(caption) = caption {
         block = block.title(Line::styled(caption, theme.dim()).right_aligned());
@@ -884,8 +900,11 @@ fn render_relations(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect
 /// Every party's trust in every other: a row's trust in a column, as a coloured cell with the
 /// mood's symbol (and the number, when there is room), so it reads without colours too.
 fn render_heat_map(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
-    let block = panel(theme, "Trust · row in column", false)
-        .title_bottom(Line::styled(" ++ + ~ - -- ", theme.dim()).centered());
+    let block = panel(theme, "Trust · row in column", false).title_bottom(centred_title(
+        " ++ + ~ - -- ",
+        theme.dim(),
+        area.width,
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
@@ -990,8 +1009,11 @@ fn forum_cells(n: usize, inner: Rect) -> (Vec<ForumCell>, bool, bool) {
 
 fn render_forums(frame: &mut Frame<'_>, theme: Theme, play: &Play, area: Rect) {
     let focused = play.focus == Focus::Forums;
-    let block = main_panel(theme, "Forums · habit", focused)
-        .title_bottom(Line::styled(" • you sit at the table ", theme.dim()).centered());
+    let block = main_panel(theme, "Forums · habit", focused).title_bottom(centred_title(
+        " • you sit at the table ",
+        theme.dim(),
+        area.width,
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = &play.scenario;
@@ -1536,14 +1558,14 @@ fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
         &sixparty_core::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),
         &mut out,
     );
-    if let Some(t) = b.last_turn {
-        if !b.last_news.is_empty() {
-            section(
-                format!("Last month · {}", s.date_label(t)),
-                &b.last_news,
-                &mut out,
-            );
-        }
+    if let Some(t) = b.last_turn
+        && !b.last_news.is_empty()
+    {
+        section(
+            format!("Last month · {}", s.date_label(t)),
+            &b.last_news,
+            &mut out,
+        );
     }
     if b.turn > 0 {
         if b.news_now.is_empty() {
@@ -2143,8 +2165,11 @@ fn render_help(frame: &mut Frame<'_>, theme: Theme) {
     let area = frame.area();
     let key_w = HELP.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
     let box_area = centered(area, 76, HELP.len() as u16 + 5);
-    let block = panel(theme, "Keys", true)
-        .title_bottom(Line::styled(" Esc, ? or Enter closes ", theme.dim()).centered());
+    let block = panel(theme, "Keys", true).title_bottom(centred_title(
+        " Esc, ? or Enter closes ",
+        theme.dim(),
+        box_area.width,
+    ));
     let inner = block
         .inner(box_area)
         .inner(ratatui::layout::Margin::new(1, 0));
