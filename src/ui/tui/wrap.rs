@@ -94,6 +94,18 @@ pub fn cut_centred(s: &str, max: usize) -> String {
     split_at_width(rest, max).0.to_owned()
 }
 
+/// The last `max` cells of the text (all of it if it fits).
+pub fn tail(s: &str, max: usize) -> String {
+    let w = width(s);
+    if w <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    split_at_width(s, w - max).1.to_owned()
+}
+
 /// The text padded with spaces (or cut) to exactly `cells` cells.
 pub fn pad(s: &str, cells: usize) -> String {
     let t = truncate(s, cells);
@@ -158,5 +170,12 @@ mod tests {
         assert_eq!(cut_centred("abcde", 2), "bc");
         assert_eq!(cut_centred("abc", 5), "abc");
         assert_eq!(cut_centred("abc", 0), "");
+    }
+
+    #[test]
+    fn keeps_the_tail() {
+        assert_eq!(tail(" ↑ PgUp ", 5), "PgUp ");
+        assert_eq!(tail("abc", 5), "abc");
+        assert_eq!(tail("abc", 0), "");
     }
 }
