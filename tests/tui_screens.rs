@@ -12,9 +12,9 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 
-use sixparty::ui::tui::app::{Focus, Overlay};
+use sixparty::ui::tui::layout::{Hit, hit_test};
+use sixparty::ui::tui::model::{Focus, Overlay};
 use sixparty::ui::tui::theme::Depth;
-use sixparty::ui::tui::view::{Hit, hit_test};
 use sixparty::ui::tui::{Action, App, Outcome, Screen, Theme, draw, keys};
 use sixparty_core::scenario::{self, DEFAULT_SCENARIO, PartyIx, Scenario};
 use sixparty_core::session::Session;
@@ -507,7 +507,7 @@ fn on_the_map_the_arrows_move_from_party_to_party_and_show_its_details() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(focus(&app), Focus::Orders);
     let play = app.play().expect("game");
-    let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
+    let order = sixparty::ui::tui::model::highlighted_order(play).expect("an order");
     assert_eq!(order.target, sixparty_core::sim::Target::Party(us));
     // Esc leaves the map for the orders too.
     press(&mut app, KeyCode::BackTab);
@@ -549,7 +549,7 @@ fn in_the_forums_the_arrows_move_from_forum_to_forum_and_show_its_details() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(focus(&app), Focus::Orders);
     let play = app.play().expect("game");
-    let order = sixparty::ui::tui::view::highlighted_order(play).expect("an order");
+    let order = sixparty::ui::tui::model::highlighted_order(play).expect("an order");
     assert_eq!(
         order.target,
         sixparty_core::sim::Target::Forum(sixparty_core::scenario::ForumIx(1))
@@ -873,7 +873,8 @@ fn clicks_highlight_then_choose_and_focus_panels() {
         "a click on the highlighted order gives it"
     );
     // A click on the news gives it the focus; the wheel then scrolls it.
-    let news = sixparty::ui::tui::view::main_layout(ratatui::layout::Rect::new(0, 0, 80, 24)).news;
+    let news =
+        sixparty::ui::tui::layout::main_layout(ratatui::layout::Rect::new(0, 0, 80, 24)).news;
     app.update(Action::Click(news.x + 2, news.y + 2));
     assert_eq!(app.play().unwrap().focus, Focus::News);
     // Clicks outside anything do nothing; below the minimum size nothing is clickable.
@@ -1108,7 +1109,7 @@ fn page_keys_scroll_a_long_briefing_to_its_objectives() {
 fn give_by_keys(app: &mut App, label: &str) {
     for _ in 0..40 {
         let play = app.play().expect("game");
-        let on = sixparty::ui::tui::view::highlighted_order(play).map(|o| o.label(&play.scenario));
+        let on = sixparty::ui::tui::model::highlighted_order(play).map(|o| o.label(&play.scenario));
         if on.as_deref() == Some(label) {
             press(app, KeyCode::Enter);
             return;

@@ -1,12 +1,22 @@
 //! The terminal screen: ratatui on crossterm.
 //!
-//! The parts, each in its own file:
-//! - [`app`]: the screen's state ([`App`]), the [`Action`]s a key can mean, and the one
-//!   [`App::update`] that applies them — the only place that calls the [`Session`];
-//! - [`keys`]: which key means which action on which screen;
-//! - [`view`]: drawing, a pure function of the [`App`] (tested with ratatui's `TestBackend`);
-//! - [`theme`]: colours, or none when `NO_COLOR` is set;
-//! - [`wrap`]: word wrapping and fitting text to a width.
+//! The parts, each in its own file, in the order they depend on one another (each uses only
+//! those before it, so imports never go round in a circle):
+//! - [`theme`]: colours, or none when `NO_COLOR` is set; [`wrap`]: word wrapping and fitting
+//!   text to a width;
+//! - [`model`]: the screen's state ([`App`], [`Screen`], a game in [`model::Play`]…) and the
+//!   [`Action`]s input can mean — types and read-only accessors;
+//! - [`content`]: the rows of the lists and long texts, built from the model;
+//! - [`layout`]: where everything goes at a given size, and what a click lands on — asked by
+//!   drawing and by input alike;
+//! - [`flow`]: the game's course from screen to screen (starting a game, the next decision,
+//!   hand-over or turn, the debrief, the saves); [`app`]: [`App::update`], what each action
+//!   does. These two are the only code that changes the state or calls the [`Session`];
+//! - [`keys`]: which key or click means which action on which screen (it asks `layout` only
+//!   for the smallest size);
+//! - [`widgets`]: each screen and panel a ratatui `Widget`, over a borrowed view of the model
+//!   (the help window reads its list of keys from [`keys::HELP`]); [`draw()`]: the whole
+//!   screen, a pure function of the [`App`] (tested with ratatui's `TestBackend`).
 //!
 //! This file holds the loop and the terminal's safety: raw mode, the alternate screen, mouse
 //! reporting and the hidden cursor are undone on every way out — return, error, panic, Ctrl-C
@@ -15,9 +25,14 @@
 //! [`Session`]: sixparty_core::session::Session
 
 pub mod app;
+pub mod content;
+pub mod draw;
+pub mod flow;
 pub mod keys;
+pub mod layout;
+pub mod model;
 pub mod theme;
-pub mod view;
+pub mod widgets;
 pub mod wrap;
 
 use std::io::{self, Stdout};
@@ -33,24 +48,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{cursor, event, execute, terminal};
 
-pub use app::{Action, App, Screen};
+pub use draw::draw;
+pub use layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use model::{Action, App, Outcome, Screen};
 pub use theme::Theme;
-pub use view::{MIN_HEIGHT, MIN_WIDTH, draw};
 
 use sixparty_core::scenario::{Entry, PartyIx, Scenario};
 use sixparty_core::session::Session;
-
-/// How a terminal game ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// The last turn was played and the debrief closed.
-    Finished,
-    /// The player left before the end, during this turn (0: before the game started).
-    Quit {
-        /// The turn being played when the player left.
-        turn: u32,
-    },
-}
 
 /// Play in the terminal until the game ends or the player quits.
 ///

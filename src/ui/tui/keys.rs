@@ -4,8 +4,8 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use super::app::{Action, App, Overlay, Screen};
-use super::view::{MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::model::{Action, App, Overlay, Screen};
 
 /// The action an input event means now, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {

@@ -75,6 +75,37 @@ pub fn truncate(s: &str, max: usize) -> String {
     format!("{}…", head.trim_end())
 }
 
+/// The middle `max` cells of the text: what is over is cut as evenly as it can be from both
+/// ends (the odd cell from the right), so a centred title stays centred on its border.
+pub fn cut_centred(s: &str, max: usize) -> String {
+    let w = width(s);
+    if w <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let skip = (w - max) / 2;
+    let rest = if skip == 0 {
+        s
+    } else {
+        split_at_width(s, skip).1
+    };
+    split_at_width(rest, max).0.to_owned()
+}
+
+/// The last `max` cells of the text (all of it if it fits).
+pub fn tail(s: &str, max: usize) -> String {
+    let w = width(s);
+    if w <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    split_at_width(s, w - max).1.to_owned()
+}
+
 /// The text padded with spaces (or cut) to exactly `cells` cells.
 pub fn pad(s: &str, cells: usize) -> String {
     let t = truncate(s, cells);
@@ -128,5 +159,23 @@ mod tests {
         assert_eq!(truncate("Reassure an ally", 8), "Reassur…");
         assert_eq!(truncate("short", 8), "short");
         assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn cuts_centred_from_both_ends() {
+        assert_eq!(
+            cut_centred(" • you sit at the table ", 22),
+            "• you sit at the table"
+        );
+        assert_eq!(cut_centred("abcde", 2), "bc");
+        assert_eq!(cut_centred("abc", 5), "abc");
+        assert_eq!(cut_centred("abc", 0), "");
+    }
+
+    #[test]
+    fn keeps_the_tail() {
+        assert_eq!(tail(" ↑ PgUp ", 5), "PgUp ");
+        assert_eq!(tail("abc", 5), "abc");
+        assert_eq!(tail("abc", 0), "");
     }
 }
