@@ -128,7 +128,7 @@ pub fn main_layout(area: Rect) -> MainLayout {
 }
 
 /// A box of this size, centred in `area` (shrunk to fit).
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -137,6 +137,16 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         width: w,
         height: h,
     }
+}
+
+/// The help window over any screen: room for a note, a blank line and `keys` lines of keys.
+pub fn help_box(area: Rect, keys: usize) -> Rect {
+    centered(area, 76, keys as u16 + 5)
+}
+
+/// The quit question's window over any screen.
+pub fn quit_box(area: Rect) -> Rect {
+    centered(area, 58, 6)
 }
 
 // ------------------------------------------------------------------------------------- lists

@@ -101,3 +101,54 @@ fn with_more(block: Block<'static>, theme: Theme, above: bool, below: bool) -> B
     }
     block
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    use super::*;
+    use crate::ui::tui::wrap::width;
+
+    /// The rows of a block drawn alone in a buffer of this size.
+    fn rows(block: Block<'_>, w: u16, h: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        block.render(area, &mut buf);
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_centred_title_too_wide_loses_as_much_on_each_side() {
+        let block = Block::bordered().title_bottom(centred_title(
+            " • you sit at the table ",
+            Style::new(),
+            24,
+        ));
+        assert_eq!(rows(block, 24, 3)[2], "└• you sit at the table┘");
+    }
+
+    #[test]
+    fn a_right_title_gives_way_to_a_long_left_one() {
+        let left = " Briefing · People's Republic of China ";
+        let block = Block::bordered().title(left).title(right_title(
+            " ↑ PgUp ",
+            Style::new(),
+            width(left),
+            46,
+        ));
+        assert_eq!(
+            rows(block, 46, 3)[0],
+            "┌ Briefing · People's Republic of China PgUp ┐"
+        );
+        // With room for both, both whole.
+        let block =
+            Block::bordered()
+                .title(" Seats ")
+                .title(right_title(" ↑ PgUp ", Style::new(), 7, 30));
+        assert_eq!(rows(block, 30, 3)[0], "┌ Seats ───────────── ↑ PgUp ┐");
+    }
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::panel;
-use crate::ui::tui::layout::centered;
+use crate::ui::tui::layout::quit_box;
 use crate::ui::tui::theme::Theme;
 
 /// The quit question in a box in the middle of the screen, drawn over what is there.
@@ -20,7 +20,7 @@ pub struct ConfirmQuit {
 impl Widget for ConfirmQuit {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let box_area = centered(area, 58, 6);
+        let box_area = quit_box(area);
         let block = panel(theme, "Quit", true);
         let inner = block.inner(box_area);
         Clear.render(box_area, buf);

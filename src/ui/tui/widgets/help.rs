@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{centred_title, panel};
 use crate::ui::tui::keys::HELP;
-use crate::ui::tui::layout::centered;
+use crate::ui::tui::layout::help_box;
 use crate::ui::tui::theme::Theme;
 use crate::ui::tui::wrap::{pad, truncate, width};
 
@@ -21,7 +21,7 @@ impl Widget for HelpOverlay {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let key_w = HELP.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
-        let box_area = centered(area, 76, HELP.len() as u16 + 5);
+        let box_area = help_box(area, HELP.len());
         let block = panel(theme, "Keys", true).title_bottom(centred_title(
             " Esc, ? or Enter closes ",
             theme.dim(),
