@@ -84,7 +84,7 @@ pub struct Observation {
 }
 
 /// Collects what the rules did while they ran.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Log {
     /// News lines.
     pub news: Vec<News>,

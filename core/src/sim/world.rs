@@ -89,7 +89,7 @@ pub struct Book(pub Record);
 pub struct GameRng(pub super::dice::Dice);
 
 /// An event waiting for its decider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pending {
     /// The event.
     pub event: EventIx,
