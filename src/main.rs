@@ -630,17 +630,6 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
     let path = save::locate(dir, arg).map_err(fail)?;
     let file = save::read(&path).map_err(fail)?;
     let shown = path.display().to_string();
-    let scenario = scenario::load_str(&file.scenario, &format!("{shown} (embedded scenario)"))
-        .map_err(|e| Failure::new(1, e.to_string()))?;
-    let humans = file
-        .humans
-        .iter()
-        .map(|id| {
-            scenario
-                .party_by_id(id)
-                .ok_or_else(|| Failure::new(1, format!("{shown}: unknown party \"{id}\"")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let mut lines = vec![format!(
         "Replay of {shown}: {} · played by {} · seed {} · {} choices",
         file.scenario_title,
@@ -648,31 +637,18 @@ fn replay(dir: &std::path::Path, arg: &str, plain: bool) -> Result<(), Failure> 
         file.seed,
         file.choices.len()
     )];
-    let s = Arc::new(scenario);
-    let mut session = sixparty_core::session::Session::replay(
-        s.clone(),
-        file.seed,
-        humans,
-        &file.choices,
-        file.turn,
-        file.position.into(),
-        |session| {
-            let report = session.game.report();
-            lines.push(String::new());
-            lines.push(format!(
-                "=== {} ===",
-                sixparty_core::text::turn_heading(&s, report.turn)
-            ));
-            lines.extend(report.news.iter().map(|n| format!("  - {}", n.text)));
-        },
-    )
-    .map_err(|e| Failure::new(1, format!("{shown}: {e}")))?;
-    file.verify(&mut session, &shown).map_err(fail)?;
+    let check = save::check_replay(&file, &shown, |session| {
+        let report = session.game.report();
+        lines.push(String::new());
+        lines.push(format!(
+            "=== {} ===",
+            sixparty_core::text::turn_heading(&session.scenario(), report.turn)
+        ));
+        lines.extend(report.news.iter().map(|n| format!("  - {}", n.text)));
+    })
+    .map_err(fail)?;
     lines.push(String::new());
-    lines.push(format!(
-        "Replay verified: it reaches the saved state exactly (turn {}, {}).",
-        file.turn, file.date
-    ));
+    lines.push(check.to_string());
     if plain || !io::stdout().is_terminal() {
         for l in lines {
             outln!("{l}");
@@ -696,8 +672,14 @@ fn play(
     });
     let plain = args.plain || !io::stdout().is_terminal();
     if let Some(name) = &args.load {
-        let (mut session, file) =
-            save::load(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+        let save::Loaded {
+            mut session,
+            file,
+            note,
+        } = save::load_noted(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+        if let Some(note) = note {
+            eprintln!("{note}");
+        }
         let seed = file.seed;
         return if plain {
             let input = io::BufReader::new(SignalInput::stdin());
