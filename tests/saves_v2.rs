@@ -579,6 +579,11 @@ fn damaged_format_2_saves_are_refused_with_the_file_named_never_panicked_on() {
             "event 9999",
         ),
         (
+            "dice-past-their-stream",
+            edit(&|f| f.game.dice.word_pos = u128::MAX),
+            "past the end of their stream",
+        ),
+        (
             "header-turn",
             edit(&|f| f.turn += 1),
             "the header says turn",

@@ -11,7 +11,7 @@
 //! ([`check_replay`]) can re-play the game from its seed and compare.
 //!
 //! Format 1 (the format before this one) recorded the state but was loaded by re-playing the
-//! choices; [`v1`] reads it and migrates it (see [`SaveFile::resume`]).
+//! choices; the module `save::v1` reads it and migrates it (see [`SaveFile::resume`]).
 
 mod audit;
 mod check;
@@ -387,7 +387,7 @@ impl SaveFile {
     /// always was; when that reaches the recorded game, the result is exact. When it does not
     /// (the engine changed since), the game resumes from the recorded state, the dice, the
     /// history and the timeline, the month in progress completed by today's engine (see
-    /// [`v1`]), with a note saying so.
+    /// `save::v1`), with a note saying so.
     pub fn resume(&self, path: &str) -> Result<Resume, SaveError> {
         let Seats {
             scenario,

@@ -402,6 +402,12 @@ mod tests {
         }
     }
 
+    /// A struct with an `option` and no `event`.
+    #[derive(Serialize)]
+    struct Loose {
+        option: usize,
+    }
+
     #[test]
     fn an_option_is_checked_against_the_event_beside_it() {
         let s = campaign();
@@ -420,10 +426,6 @@ mod tests {
         let err = check(&vec![decision(event.options.len())], &s).unwrap_err();
         assert!(err.contains(&format!("of event {e}")), "{err}");
         // Not beside an event, an `option` is any number.
-        #[derive(Serialize)]
-        struct Loose {
-            option: usize,
-        }
         assert!(check(&Loose { option: 999 }, &s).is_ok());
     }
 }

@@ -541,6 +541,10 @@ fn check_snapshot(snap: &Snapshot, s: &Scenario) -> Result<(), String> {
             snap.phase
         ));
     }
+    // ChaCha's stream is 2^64 blocks of 16 words: a position past it is no place dice can be.
+    if snap.dice.word_pos >= 1 << 68 {
+        return Err(String::from("the dice stand past the end of their stream"));
+    }
     check_state(&snap.state, s).map_err(|e| format!("the state of turn {turn}: {e}"))?;
     let finished = match snap.phase {
         Phase::BetweenTurns | Phase::Over => turn as usize + 1,
