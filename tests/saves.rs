@@ -140,18 +140,19 @@ fn bad_saves_are_refused_clearly_and_left_as_they_were() {
         ),
         (
             "version",
-            good.replacen("format: 1,", "format: 7,", 1),
+            good.replacen("format: 2,", "format: 7,", 1),
             "save format 7",
         ),
         (
             "edited",
-            // A hand edit of the recorded state: the replay does not reach it.
+            // A hand edit of the recorded state: between turns it is no longer the state the
+            // history ends with.
             {
                 let mut f = SaveFile::parse(&good, "x").unwrap();
-                f.state.tracks[0] += 5.0;
+                f.game.state.tracks[0] += 5.0;
                 f.to_ron().unwrap()
             },
-            "differs from a replay",
+            "not the state the history ends with",
         ),
         (
             "forged-choice",
@@ -166,7 +167,7 @@ fn bad_saves_are_refused_clearly_and_left_as_they_were() {
                 }
                 f.to_ron().unwrap()
             },
-            "could not be replayed",
+            "an order by china, a seat no person plays",
         ),
     ];
     for (name, text, expect) in cases {

@@ -1,12 +1,22 @@
-//! Saved games: a self-contained RON file with the scenario, the seed, the humans' choices and
-//! the state they led to; written atomically; loaded by replaying the choices and checking that
-//! the replay reaches the saved state exactly.
+//! Saved games: a self-contained RON file with the scenario, the seed, the seats, the humans'
+//! choices and a snapshot of the game as it stood, mid-turn included; written atomically; loaded
+//! by restoring the snapshot.
 //!
 //! A save holds the scenario's text, so it still loads after the scenario file changed or was
-//! deleted. Loading never trusts the saved state alone: the game is rebuilt from the seed and the
-//! choice log (the AI and the dice are deterministic), and a save whose recorded state differs
-//! from its replay (hand-edited, or written by an engine that played differently) is refused
-//! with the turn where they part.
+//! deleted, and the game's whole state ([`Snapshot`]), so it resumes exactly where it stood even
+//! after the AI, the rules or a dependency changed. What it restores is checked first: sizes
+//! against the scenario, every index in range, every number finite, the header, the history and
+//! the choice log agreeing with one another; a save that does not hold together is refused with
+//! a message naming the file. The humans' choices are kept so that `sixparty replay`
+//! ([`check_replay`]) can re-play the game from its seed and compare.
+//!
+//! Format 1 (the format before this one) recorded the state but was loaded by re-playing the
+//! choices; the module `save::v1` reads it and migrates it (see [`SaveFile::resume`]).
+
+mod audit;
+mod check;
+mod replay;
+mod v1;
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -15,12 +25,25 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{self, PartyIx, Problem, ScenarioError};
-use crate::session::{HumanChoice, ReplayError, Session};
-use crate::sim::{DiceState, GameState, Moment, Phase};
+use crate::policy::Policy;
+use crate::scenario::{self, PartyIx, Problem, Scenario, ScenarioError};
+use crate::session::{HumanChoice, ReplayError, Resumed, Session};
+use crate::sim::engine::Snapshot;
+use crate::sim::{Game, Phase};
 
-/// The save format this build writes. Saves of another version are refused with its number.
-pub const SAVE_FORMAT: u32 = 1;
+pub use replay::{ReplayCheck, Verdict, check_replay};
+
+/// The save format this build writes. It reads this one and every older one (from
+/// [`OLDEST_FORMAT`]); a save of a newer format is refused with its number.
+pub const SAVE_FORMAT: u32 = 2;
+
+/// The oldest save format this build reads (and migrates).
+pub const OLDEST_FORMAT: u32 = 1;
+
+/// The program, as saves name their writer: "sixparty 0.1.0".
+pub fn writer() -> String {
+    format!("sixparty {}", env!("CARGO_PKG_VERSION"))
+}
 
 /// Environment variable naming the saves folder (overridden by `--saves-dir`).
 pub const SAVES_ENV: &str = "SIXPARTY_SAVES";
@@ -63,10 +86,15 @@ impl From<Position> for Phase {
     }
 }
 
-/// A saved game.
+/// A saved game (format 2): a header for the saves list, the seats, the humans' choices, and
+/// a snapshot of the game as it stood.
+///
+/// A `SaveFile` read from a format-1 file has `format: 1` and a `game` holding only what format 1
+/// recorded (where the turn stood, the dice, the state, the history and the timeline); the other
+/// parts of the snapshot are empty until [`SaveFile::resume`] migrates it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SaveFile {
-    /// Save format version ([`SAVE_FORMAT`]).
+    /// Save format version ([`SAVE_FORMAT`] when written by this build).
     pub format: u32,
     /// The program that wrote it.
     pub written_by: String,
@@ -86,22 +114,46 @@ pub struct SaveFile {
     pub position: Position,
     /// The game's seed.
     pub seed: u64,
-    /// Every choice the humans made, in order.
-    pub choices: Vec<HumanChoice>,
-    /// The dice as they stood.
-    pub rng: DiceState,
-    /// The game state as it stood.
-    pub state: GameState,
-    /// The state at the end of every turn.
-    pub history: Vec<GameState>,
-    /// Every event, decision and order.
-    pub timeline: Vec<Moment>,
-    /// The scenario file's text.
-    pub scenario: String,
     /// Seats played by a named policy instead of the default AI, as (party id, policy name):
     /// the difficulty chosen. Absent in saves of games at the normal difficulty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub policies: Vec<(String, String)>,
+    /// Where the game was resumed from a save written by another program (whose earlier turns
+    /// today's engine may play differently), oldest first. Absent when there was none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resumed: Vec<Resumed>,
+    /// Every choice the humans made, in order: with the seed, what `sixparty replay` re-plays.
+    pub choices: Vec<HumanChoice>,
+    /// The game as it stood: what loading resumes from.
+    pub game: Snapshot,
+    /// The scenario file's text.
+    pub scenario: String,
+}
+
+/// What a save says about who plays: its scenario, the human seats, the policy seats.
+struct Seats {
+    scenario: Arc<Scenario>,
+    humans: Vec<PartyIx>,
+    policies: Vec<(PartyIx, Policy)>,
+}
+
+/// A game restored from a save, and what loading it noted for the player.
+pub struct Resume {
+    /// The game.
+    pub session: Session,
+    /// One line for the player when the save was not resumed exactly as a replay would have
+    /// (a format-1 save whose replay no longer matches today's engine).
+    pub note: Option<String>,
+}
+
+/// A save loaded by name or path ([`load_noted`]).
+pub struct Loaded {
+    /// The game.
+    pub session: Session,
+    /// The file as read.
+    pub file: SaveFile,
+    /// One line for the player, as in [`Resume::note`].
+    pub note: Option<String>,
 }
 
 /// Why a save could not be written or loaded.
@@ -138,9 +190,9 @@ pub enum SaveError {
         /// Where and what.
         problem: Problem,
     },
-    /// A save of another format version.
+    /// A save of a format this build does not read (a newer one).
     #[error(
-        "{path}: save format {found} (written by {written_by}) is not supported; this build reads format {SAVE_FORMAT}"
+        "{path}: save format {found} (written by {written_by}) is not supported; this build reads formats {OLDEST_FORMAT} to {SAVE_FORMAT}"
     )]
     Version {
         /// The file.
@@ -165,6 +217,16 @@ pub enum SaveError {
         path: String,
         /// The id.
         party: String,
+    },
+    /// What the save recorded does not hold together: a size that does not fit its scenario, an
+    /// index out of range, a number that is not finite, a header, history or choice log that
+    /// disagrees with the game.
+    #[error("{path}: a damaged or edited save: {problem}")]
+    Broken {
+        /// The file.
+        path: String,
+        /// What does not hold together.
+        problem: String,
     },
     /// The choice log does not replay.
     #[error("{path}: {source}")]
@@ -239,7 +301,7 @@ impl SaveFile {
         let turn = session.game.turn();
         SaveFile {
             format: SAVE_FORMAT,
-            written_by: format!("sixparty {}", env!("CARGO_PKG_VERSION")),
+            written_by: writer(),
             saved_at: std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
@@ -254,17 +316,15 @@ impl SaveFile {
             date: s.date_label(turn.max(1)),
             position: session.game.phase().into(),
             seed: session.seed(),
-            choices: session.choices().to_vec(),
-            rng: session.game.rng().state(),
-            state: session.game.state(),
-            history: session.game.history().to_vec(),
-            timeline: session.game.timeline().to_vec(),
-            scenario: s.text.clone(),
             policies: session
                 .policies()
                 .iter()
                 .map(|(p, policy)| (s.parties[p.0].id.clone(), policy.name().to_owned()))
                 .collect(),
+            resumed: session.resumed().to_vec(),
+            choices: session.choices().to_vec(),
+            game: session.game.snapshot(),
+            scenario: s.text.clone(),
         }
     }
 
@@ -278,10 +338,11 @@ impl SaveFile {
         )
     }
 
-    /// Read a save's text; `path` names it in messages.
+    /// Read a save's text, of this format or an older one; `path` names it in messages.
     pub fn parse(text: &str, path: &str) -> Result<SaveFile, SaveError> {
         // Read the version first, so a save of another format gets a message about its version
-        // rather than about the first field it does not know.
+        // rather than about the first field it does not know, and an older one is read as what
+        // it is.
         #[derive(Deserialize)]
         struct Header {
             format: u32,
@@ -297,109 +358,130 @@ impl SaveFile {
                 message: e.code.to_string(),
             },
         };
-        if let Ok(h) = &header
-            && h.format != SAVE_FORMAT
-        {
-            return Err(SaveError::Version {
+        match header {
+            Ok(h) if h.format == 1 => v1::parse(text).map_err(corrupt),
+            Ok(h) if h.format != SAVE_FORMAT => Err(SaveError::Version {
                 path: path.to_owned(),
                 found: h.format,
                 written_by: if h.written_by.is_empty() {
                     String::from("an unknown version")
                 } else {
-                    h.written_by.clone()
+                    h.written_by
                 },
-            });
+            }),
+            _ => ron::Options::default().from_str(text).map_err(corrupt),
         }
-        ron::Options::default().from_str(text).map_err(corrupt)
     }
 
-    /// Rebuild the game: replay the choices and check that the replay reaches the saved state.
+    /// The game, ready to play on (see [`SaveFile::resume`]).
     pub fn restore(&self, path: &str) -> Result<Session, SaveError> {
+        self.resume(path).map(|r| r.session)
+    }
+
+    /// The game, ready to play on, and a note for the player if it was not resumed exactly.
+    ///
+    /// Format 2: the recorded snapshot is checked and restored; nothing is re-played.
+    ///
+    /// Format 1 recorded only part of a game (no waiting decisions, no AI orders of the month, no
+    /// news, report or observations), so it is first re-played from its seed and choices as it
+    /// always was; when that reaches the recorded game, the result is exact. When it does not
+    /// (the engine changed since), the game resumes from the recorded state, the dice, the
+    /// history and the timeline, the month in progress completed by today's engine (see
+    /// `save::v1`), with a note saying so.
+    pub fn resume(&self, path: &str) -> Result<Resume, SaveError> {
+        let Seats {
+            scenario,
+            humans,
+            policies,
+        } = self.seats(path)?;
+        if self.format == 1 {
+            return v1::resume(self, scenario, humans, policies, path);
+        }
+        let broken = |problem: String| SaveError::Broken {
+            path: path.to_owned(),
+            problem,
+        };
+        self.check_header().map_err(broken)?;
+        self.game.check(&scenario).map_err(|e| broken(e.0))?;
+        audit::check(&self.game, &scenario)
+            .map_err(|e| broken(format!("in the recorded game: {e}")))?;
+        check::choices(&self.choices, &humans, &self.game, &scenario, true).map_err(broken)?;
+        let game = Game::restore(scenario, self.game.clone()).map_err(|e| broken(e.0))?;
+        let mut resumed = self.resumed.clone();
+        if self.written_by != writer() {
+            resumed.push(Resumed {
+                written_by: self.written_by.clone(),
+                format: self.format,
+                turn: self.turn,
+            });
+        }
+        let session = Session::resume_saved(
+            game,
+            self.seed,
+            humans,
+            policies,
+            self.choices.clone(),
+            resumed,
+        );
+        Ok(Resume {
+            session,
+            note: None,
+        })
+    }
+
+    /// The embedded scenario, the human seats and the policy seats, as the save names them.
+    fn seats(&self, path: &str) -> Result<Seats, SaveError> {
         let scenario = scenario::load_str(&self.scenario, &format!("{path} (embedded scenario)"))
             .map_err(|source| SaveError::Scenario {
             path: path.to_owned(),
             source,
         })?;
-        let humans = self
-            .humans
-            .iter()
-            .map(|id| {
-                scenario
-                    .party_by_id(id)
-                    .ok_or_else(|| SaveError::UnknownParty {
-                        path: path.to_owned(),
-                        party: id.clone(),
-                    })
-            })
-            .collect::<Result<Vec<PartyIx>, _>>()?;
+        let party = |id: &String| {
+            scenario
+                .party_by_id(id)
+                .ok_or_else(|| SaveError::UnknownParty {
+                    path: path.to_owned(),
+                    party: id.clone(),
+                })
+        };
+        let mut humans = Vec::new();
+        for id in &self.humans {
+            let p = party(id)?;
+            if humans.contains(&p) {
+                return Err(SaveError::Broken {
+                    path: path.to_owned(),
+                    problem: format!("the seat \"{id}\" is listed twice"),
+                });
+            }
+            humans.push(p);
+        }
         let policies = self
             .policies
             .iter()
             .map(|(id, name)| {
-                let party = scenario
-                    .party_by_id(id)
-                    .ok_or_else(|| SaveError::UnknownParty {
-                        path: path.to_owned(),
-                        party: id.clone(),
-                    })?;
-                let policy = crate::policy::Policy::from_name(name).map_err(|e| {
-                    SaveError::UnknownParty {
-                        path: path.to_owned(),
-                        party: format!("{id} (played by {e})"),
-                    }
+                let p = party(id)?;
+                let policy = Policy::from_name(name).map_err(|e| SaveError::UnknownParty {
+                    path: path.to_owned(),
+                    party: format!("{id} (played by {e})"),
                 })?;
-                Ok((party, policy))
+                Ok((p, policy))
             })
             .collect::<Result<Vec<_>, SaveError>>()?;
-        let mut session = Session::replay_with_policies(
-            Arc::new(scenario),
-            self.seed,
+        Ok(Seats {
+            scenario: Arc::new(scenario),
             humans,
             policies,
-            &self.choices,
-            self.turn,
-            self.position.into(),
-            |_| {},
-        )
-        .map_err(|source| SaveError::Replay {
-            path: path.to_owned(),
-            source,
-        })?;
-        self.verify(&mut session, path)?;
-        Ok(session)
+        })
     }
 
-    /// Check a replayed session against what the save recorded.
-    pub fn verify(&self, session: &mut Session, path: &str) -> Result<(), SaveError> {
-        let mismatch = |what: String| SaveError::Mismatch {
-            path: path.to_owned(),
-            what,
-        };
-        if let Some(t) = self
-            .history
-            .iter()
-            .zip(session.game.history())
-            .position(|(a, b)| a != b)
-        {
-            return Err(mismatch(format!("first at the end of turn {t}")));
-        }
-        if self.history.len() != session.game.history().len() {
-            return Err(mismatch(format!(
-                "{} turns recorded, {} replayed",
-                self.history.len().saturating_sub(1),
-                session.game.history().len().saturating_sub(1)
-            )));
-        }
-        if session.game.state() != self.state {
-            return Err(mismatch(format!("in the state of turn {}", self.turn)));
-        }
-        if session.game.rng().state() != self.rng
-            || session.game.timeline() != self.timeline.as_slice()
-        {
-            return Err(mismatch(String::from("in the dice or the timeline")));
-        }
-        if session.game.phase() != Phase::from(self.position) {
-            return Err(mismatch(String::from("in where the turn stood")));
+    /// The header (what the saves list shows) agrees with the game recorded.
+    fn check_header(&self) -> Result<(), String> {
+        let (turn, phase) = (self.game.state.turn, self.game.phase);
+        if self.turn != turn || Phase::from(self.position) != phase {
+            return Err(format!(
+                "the header says turn {} ({:?}), the game recorded stands at turn {turn} ({phase:?})",
+                self.turn, self.position
+            ));
         }
         Ok(())
     }
@@ -496,12 +578,21 @@ pub fn read(path: &Path) -> Result<SaveFile, SaveError> {
     SaveFile::parse(&text, &shown)
 }
 
-/// Load a save by name or path: read, replay, verify.
+/// Load a save by name or path: read it and restore the game ([`SaveFile::resume`]).
 pub fn load(dir: &Path, arg: &str) -> Result<(Session, SaveFile), SaveError> {
+    load_noted(dir, arg).map(|l| (l.session, l.file))
+}
+
+/// [`load`], with the note for the player when the game was not resumed exactly.
+pub fn load_noted(dir: &Path, arg: &str) -> Result<Loaded, SaveError> {
     let path = locate(dir, arg)?;
     let file = read(&path)?;
-    let session = file.restore(&path.display().to_string())?;
-    Ok((session, file))
+    let Resume { session, note } = file.resume(&path.display().to_string())?;
+    Ok(Loaded {
+        session,
+        file,
+        note,
+    })
 }
 
 /// The saves in a folder, newest first, with each file's header or why it does not read.

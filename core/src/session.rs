@@ -33,6 +33,18 @@ pub enum HumanChoice {
     },
 }
 
+/// A stretch of a game played by another program: the game was resumed from the state a save
+/// of it recorded, not rebuilt by today's engine, so its earlier turns are that program's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resumed {
+    /// The program that wrote the save ("sixparty 0.1.0").
+    pub written_by: String,
+    /// The save's format version.
+    pub format: u32,
+    /// The turn the save stood at: turns up to here were played by `written_by`.
+    pub turn: u32,
+}
+
 /// A game and who plays which seat.
 pub struct Session {
     /// The game.
@@ -42,6 +54,8 @@ pub struct Session {
     choices: Vec<HumanChoice>,
     /// Seats played by a named policy instead of the default AI ([`Policy::Greedy`]).
     policies: Vec<(PartyIx, Policy)>,
+    /// Where the game was resumed from a save written by another program, oldest first.
+    resumed: Vec<Resumed>,
 }
 
 impl Session {
@@ -53,6 +67,7 @@ impl Session {
             seed,
             choices: Vec::new(),
             policies: Vec::new(),
+            resumed: Vec::new(),
         }
     }
 
@@ -65,7 +80,40 @@ impl Session {
             seed,
             choices: Vec::new(),
             policies: Vec::new(),
+            resumed: Vec::new(),
         }
+    }
+
+    /// A session around a game restored from a save, with what the save recorded of its seats:
+    /// the policies playing AI seats, the humans' choices so far (kept for replays), and where
+    /// the game was resumed from saves written by other programs.
+    pub fn resume_saved(
+        game: Game,
+        seed: u64,
+        humans: Vec<PartyIx>,
+        policies: Vec<(PartyIx, Policy)>,
+        choices: Vec<HumanChoice>,
+        resumed: Vec<Resumed>,
+    ) -> Self {
+        Self {
+            game,
+            humans,
+            seed,
+            choices,
+            policies,
+            resumed,
+        }
+    }
+
+    /// Where the game was resumed from a save written by another program, oldest first: its
+    /// turns up to there are that program's, so today's engine may not replay them.
+    pub fn resumed(&self) -> &[Resumed] {
+        &self.resumed
+    }
+
+    /// Note that the game was resumed from a save written by another program.
+    pub fn note_resumed(&mut self, r: Resumed) {
+        self.resumed.push(r);
     }
 
     /// A new game in which some AI seats are played by named policies; the other AI seats play
@@ -90,6 +138,7 @@ impl Session {
         self.seed = seed;
         self.choices.clear();
         self.policies = policies;
+        self.resumed.clear();
     }
 
     /// The seats played by a named policy instead of the default AI.
@@ -133,6 +182,12 @@ impl Session {
     /// Begin the next turn; AI seats decide their events at once.
     pub fn start_turn(&mut self) -> Result<(), GameError> {
         self.game.begin_turn()?;
+        self.decide_for_ai()
+    }
+
+    /// The AI seats decide the events waiting for them (at the start of a turn, or when a game
+    /// saved mid-decisions by an older program is resumed).
+    pub(crate) fn decide_for_ai(&mut self) -> Result<(), GameError> {
         let pending = self.game.pending();
         if pending.iter().all(|p| self.is_human(p.decider)) {
             return Ok(());
@@ -184,6 +239,13 @@ impl Session {
     /// Apply the decisions and open orders; AI seats give theirs at once.
     pub fn open_orders(&mut self) -> Result<(), GameError> {
         self.game.close_decisions()?;
+        self.order_for_ai();
+        Ok(())
+    }
+
+    /// The AI seats give their orders (when orders open, or when a game saved with orders open
+    /// by an older program is resumed).
+    pub(crate) fn order_for_ai(&mut self) {
         let state = self.game.state();
         let scenario = self.scenario();
         let mut orders = Vec::new();
@@ -204,7 +266,6 @@ impl Session {
             // A policy only gives legal orders; one that is not is simply not given.
             let _ = self.game.order(o);
         }
-        Ok(())
     }
 
     /// The advisor's recommended orders for a seat, given what it has ordered this turn.
@@ -275,6 +336,15 @@ pub enum ReplayError {
         /// The choice.
         choice: HumanChoice,
     },
+}
+
+impl ReplayError {
+    /// The turn of the choice the replay stopped at.
+    pub fn turn(&self) -> u32 {
+        match self {
+            ReplayError::Refused { turn, .. } | ReplayError::Leftover { turn, .. } => *turn,
+        }
+    }
 }
 
 impl HumanChoice {

@@ -159,8 +159,14 @@ pub fn run(
 
 /// `play --load SAVE`: go on with a saved game, which brings its own scenario, seats and seed.
 fn load(name: &str, plain: bool, saves: PathBuf) -> Result<(), Failure> {
-    let (mut session, file) =
-        save::load(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+    let save::Loaded {
+        mut session,
+        file,
+        note,
+    } = save::load_noted(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
+    if let Some(note) = note {
+        eprintln!("{note}");
+    }
     let seed = file.seed;
     if plain {
         let input = io::BufReader::new(SignalInput::stdin());

@@ -3,10 +3,9 @@
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::ui::tui;
-use sixparty_core::{save, scenario};
+use sixparty_core::save;
 
 use super::Failure;
 
@@ -29,17 +28,6 @@ pub fn run(args: &ReplayArgs, dir: &Path) -> Result<(), Failure> {
     let path = save::locate(dir, &args.save).map_err(fail)?;
     let file = save::read(&path).map_err(fail)?;
     let shown = path.display().to_string();
-    let scenario = scenario::load_str(&file.scenario, &format!("{shown} (embedded scenario)"))
-        .map_err(|e| Failure::new(1, e.to_string()))?;
-    let humans = file
-        .humans
-        .iter()
-        .map(|id| {
-            scenario
-                .party_by_id(id)
-                .ok_or_else(|| Failure::new(1, format!("{shown}: unknown party \"{id}\"")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let mut lines = vec![format!(
         "Replay of {shown}: {} · played by {} · seed {} · {} choices",
         file.scenario_title,
@@ -47,35 +35,23 @@ pub fn run(args: &ReplayArgs, dir: &Path) -> Result<(), Failure> {
         file.seed,
         file.choices.len()
     )];
-    let s = Arc::new(scenario);
-    let mut session = sixparty_core::session::Session::replay(
-        s.clone(),
-        file.seed,
-        humans,
-        &file.choices,
-        file.turn,
-        file.position.into(),
-        |session| {
-            let report = session.game.report();
-            lines.push(String::new());
-            lines.push(format!(
-                "=== {} ===",
-                sixparty_core::text::turn_heading(&s, report.turn)
-            ));
-            lines.extend(
-                sixparty_core::narrate::news_lines(&s, &report.facts)
-                    .into_iter()
-                    .map(|n| format!("  - {n}")),
-            );
-        },
-    )
-    .map_err(|e| Failure::new(1, format!("{shown}: {e}")))?;
-    file.verify(&mut session, &shown).map_err(fail)?;
+    let check = save::check_replay(&file, &shown, |session| {
+        let s = session.scenario();
+        let report = session.game.report();
+        lines.push(String::new());
+        lines.push(format!(
+            "=== {} ===",
+            sixparty_core::text::turn_heading(&s, report.turn)
+        ));
+        lines.extend(
+            sixparty_core::narrate::news_lines(&s, &report.facts)
+                .into_iter()
+                .map(|n| format!("  - {n}")),
+        );
+    })
+    .map_err(fail)?;
     lines.push(String::new());
-    lines.push(format!(
-        "Replay verified: it reaches the saved state exactly (turn {}, {}).",
-        file.turn, file.date
-    ));
+    lines.push(check.to_string());
     if args.plain || !io::stdout().is_terminal() {
         for l in lines {
             outln!("{l}");

@@ -51,7 +51,7 @@ pub struct ResolveSystems;
 pub struct RecordSystems;
 
 /// Where a game stands within its turn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Phase {
     /// Between turns: call [`Game::begin_turn`].
     BetweenTurns,
@@ -409,4 +409,325 @@ impl Game {
     pub fn get(&mut self, v: Var) -> f32 {
         self.region().get(v)
     }
+}
+
+/// A game at one moment, mid-turn included: everything [`Game::restore`] needs for the game to
+/// go on exactly as it would have. Plain, serialisable data; saves record one.
+///
+/// Between turns the per-turn parts (`pending`, `decisions`, `orders`, `trust_at_start`) still
+/// hold the last turn's, as the world does: [`Game::begin_turn`] clears them, and in the meantime
+/// `orders` is what [`Game::orders_of`] shows.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Snapshot {
+    /// Where the turn stands.
+    pub phase: Phase,
+    /// The dice, where they stand.
+    pub dice: super::dice::DiceState,
+    /// The state now: mid-turn, after the start of the turn (and at [`Phase::Ordering`] after
+    /// the decisions), before the orders.
+    pub state: GameState,
+    /// Events fired this turn that wait for a decision, in the order they fired (decided ones
+    /// included).
+    pub pending: Vec<Pending>,
+    /// Decisions handed in this turn, by every seat, as (event, option).
+    pub decisions: Vec<(EventIx, usize)>,
+    /// Orders handed in this turn, by every seat, in the order given (AI seats give theirs when
+    /// orders open).
+    pub orders: Vec<Order>,
+    /// Trust when the turn began, after relations faded: what this turn's spill-over is measured
+    /// against. Empty before the first turn.
+    pub trust_at_start: Vec<Vec<f32>>,
+    /// The facts of this turn so far, not yet published in a report.
+    pub chronicle: super::world::Chronicle,
+    /// The report of the last finished turn.
+    pub report: TurnReport,
+    /// The state at the end of every finished turn; entry 0 is the start.
+    pub history: Vec<GameState>,
+    /// Every event, decision and order carried out so far.
+    pub timeline: Vec<Moment>,
+    /// Every observation of a dynamic published so far.
+    pub observations: Vec<Observation>,
+}
+
+/// Why a [`Snapshot`] cannot be restored: what in it does not fit the scenario or the engine.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct SnapshotError(pub String);
+
+impl Game {
+    /// Everything the game is now, mid-turn included: [`Game::restore`] goes on from it exactly.
+    pub fn snapshot(&mut self) -> Snapshot {
+        Snapshot {
+            phase: self.phase,
+            dice: self.rng().state(),
+            state: self.state(),
+            pending: self.world.resource::<PendingDecisions>().0.clone(),
+            decisions: self.world.resource::<Decisions>().0.clone(),
+            orders: self.world.resource::<Orders>().0.clone(),
+            trust_at_start: self
+                .world
+                .resource::<super::world::TrustAtStart>()
+                .0
+                .clone(),
+            chronicle: self.world.resource::<super::world::Chronicle>().clone(),
+            report: self.report().clone(),
+            history: self.history().to_vec(),
+            timeline: self.timeline().to_vec(),
+            observations: self.observations().to_vec(),
+        }
+    }
+
+    /// The game a [`Snapshot`] was taken of, ready to go on from where it stood. The snapshot is
+    /// checked against the scenario first ([`Snapshot::check`]): one that does not fit is
+    /// refused rather than played (or panicked on).
+    pub fn restore(scenario: Arc<Scenario>, snapshot: Snapshot) -> Result<Game, SnapshotError> {
+        snapshot.check(&scenario)?;
+        let Snapshot {
+            phase,
+            dice,
+            state,
+            pending,
+            decisions,
+            orders,
+            trust_at_start,
+            chronicle,
+            report,
+            history,
+            timeline,
+            observations,
+        } = snapshot;
+        let mut game = Game::from_parts(scenario, &state, Dice::restore(dice));
+        let world = &mut game.world;
+        world.insert_resource(PendingDecisions(pending));
+        world.insert_resource(Decisions(decisions));
+        world.insert_resource(Orders(orders));
+        world.insert_resource(super::world::TrustAtStart(trust_at_start));
+        world.insert_resource(chronicle);
+        world.insert_resource(Report(report));
+        world.insert_resource(History(history));
+        world.insert_resource(Timeline(timeline));
+        world.insert_resource(Observations(observations));
+        game.phase = phase;
+        Ok(game)
+    }
+}
+
+impl Snapshot {
+    /// Check that the snapshot fits the scenario and could have been taken of a game of it:
+    /// every size matches (parties, relations, alliances, forums, tracks, events), every index
+    /// the engine reads is in range, every number is finite, the turn, the phase and the history
+    /// agree, and orders and decisions are ones the game could hold. What the engine only
+    /// appends to (timeline, observations, report, chronicle) is not read here.
+    pub fn check(&self, s: &Scenario) -> Result<(), SnapshotError> {
+        check_snapshot(self, s).map_err(SnapshotError)
+    }
+}
+
+fn check_snapshot(snap: &Snapshot, s: &Scenario) -> Result<(), String> {
+    let turn = snap.state.turn;
+    let turns = s.turns;
+    let phase_fits = match snap.phase {
+        Phase::Over => turn == turns,
+        Phase::BetweenTurns => turn < turns,
+        Phase::Deciding | Phase::Ordering => (1..=turns).contains(&turn),
+    };
+    if !phase_fits {
+        return Err(format!(
+            "it stands at turn {turn} in phase {:?}, which a game of {turns} turns never does",
+            snap.phase
+        ));
+    }
+    // ChaCha's stream is 2^64 blocks of 16 words: a position past it is no place dice can be.
+    if snap.dice.word_pos >= 1 << 68 {
+        return Err(String::from("the dice stand past the end of their stream"));
+    }
+    check_state(&snap.state, s).map_err(|e| format!("the state of turn {turn}: {e}"))?;
+    let finished = match snap.phase {
+        Phase::BetweenTurns | Phase::Over => turn as usize + 1,
+        Phase::Deciding | Phase::Ordering => turn as usize,
+    };
+    if snap.history.len() != finished {
+        return Err(format!(
+            "the history holds {} states; at turn {turn} in phase {:?} it holds {finished}",
+            snap.history.len(),
+            snap.phase
+        ));
+    }
+    for (i, h) in snap.history.iter().enumerate() {
+        check_state(h, s).map_err(|e| format!("the state at the end of turn {i}: {e}"))?;
+        if h.turn as usize != i {
+            return Err(format!(
+                "history entry {i} is the state of turn {}, not of turn {i}",
+                h.turn
+            ));
+        }
+    }
+    if matches!(snap.phase, Phase::BetweenTurns | Phase::Over)
+        && snap.history.last() != Some(&snap.state)
+    {
+        return Err(String::from(
+            "between turns the state is not the state the history ends with",
+        ));
+    }
+    let n = s.parties.len();
+    for (i, p) in snap.pending.iter().enumerate() {
+        if p.event.0 >= s.events.len() || p.decider.0 >= n {
+            return Err(format!(
+                "waiting decision {i} names event {} and party {}, which the scenario does not have",
+                p.event.0, p.decider.0
+            ));
+        }
+        if snap.pending[..i].iter().any(|q| q.event == p.event) {
+            return Err(format!("event {} waits twice", p.event.0));
+        }
+    }
+    for (i, &(event, option)) in snap.decisions.iter().enumerate() {
+        if !snap.pending.iter().any(|p| p.event == event) {
+            return Err(format!(
+                "decision {i} is for event {}, which does not wait",
+                event.0
+            ));
+        }
+        let options = s.events.get(event.0).map_or(0, |e| e.options.len());
+        if option >= options {
+            return Err(format!(
+                "decision {i} picks option {option} of event {}, which has {options}",
+                event.0
+            ));
+        }
+        if snap.decisions[..i].iter().any(|(e, _)| *e == event) {
+            return Err(format!("event {} is decided twice", event.0));
+        }
+    }
+    if snap.phase == Phase::Ordering
+        && let Some(p) = snap
+            .pending
+            .iter()
+            .find(|p| !snap.decisions.iter().any(|(e, _)| *e == p.event))
+    {
+        return Err(format!(
+            "orders are open while event {} still waits for a decision",
+            p.event.0
+        ));
+    }
+    for (i, o) in snap.orders.iter().enumerate() {
+        check_order(o, s).map_err(|e| format!("order {i} of the turn: {e}"))?;
+    }
+    for p in 0..n {
+        let given = snap.orders.iter().filter(|o| o.party.0 == p).count();
+        if given > s.rules.max_orders as usize {
+            return Err(format!(
+                "party {p} gave {given} orders this turn; at most {} are allowed",
+                s.rules.max_orders
+            ));
+        }
+    }
+    let mid_turn = matches!(snap.phase, Phase::Deciding | Phase::Ordering);
+    if (mid_turn || !snap.trust_at_start.is_empty()) && !square(&snap.trust_at_start, n) {
+        return Err(format!(
+            "the trust at the start of the turn is not {n} rows of {n} finite numbers"
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `m` is `n` rows of `n` finite numbers.
+fn square(m: &[Vec<f32>], n: usize) -> bool {
+    m.len() == n
+        && m.iter()
+            .all(|row| row.len() == n && row.iter().all(|x| x.is_finite()))
+}
+
+fn check_order(o: &Order, s: &Scenario) -> Result<(), String> {
+    let target_ok = match o.target {
+        super::state::Target::None => true,
+        super::state::Target::Party(p) => p.0 < s.parties.len(),
+        super::state::Target::Forum(f) => f.0 < s.forums.len(),
+    };
+    if o.party.0 >= s.parties.len() || o.action.0 >= s.actions.len() || !target_ok {
+        return Err(format!(
+            "party {}, action {}, target {:?}: not in the scenario",
+            o.party.0, o.action.0, o.target
+        ));
+    }
+    Ok(())
+}
+
+/// Check a [`GameState`] against the scenario: sizes, indices, finite numbers.
+fn check_state(g: &GameState, s: &Scenario) -> Result<(), String> {
+    let n = s.parties.len();
+    let count = |what: &str, found: usize, want: usize| {
+        if found == want {
+            Ok(())
+        } else {
+            Err(format!("{found} {what}; the scenario has {want}"))
+        }
+    };
+    count("parties", g.parties.len(), n)?;
+    for (i, p) in g.parties.iter().enumerate() {
+        if !p.figures.iter().all(|x| x.is_finite()) {
+            return Err(format!(
+                "party {i} has a figure that is not a finite number"
+            ));
+        }
+        if p.doctrine.0 >= s.doctrines.len() {
+            return Err(format!(
+                "party {i} holds doctrine {}; the scenario has {}",
+                p.doctrine.0,
+                s.doctrines.len()
+            ));
+        }
+    }
+    for (what, m) in [
+        ("trust", &g.trust),
+        ("threat", &g.threat),
+        ("memory", &g.memory),
+    ] {
+        if !square(m, n) {
+            return Err(format!("{what} is not {n} rows of {n} finite numbers"));
+        }
+    }
+    count("alliances", g.alliances.len(), s.alliances.len())?;
+    if !g
+        .alliances
+        .iter()
+        .all(|a| a.figures.iter().all(|x| x.is_finite()))
+    {
+        return Err(String::from("an alliance figure is not a finite number"));
+    }
+    count("forums", g.forums.len(), s.forums.len())?;
+    if !g.forums.iter().all(|f| f.habit.is_finite()) {
+        return Err(String::from("a forum's habit is not a finite number"));
+    }
+    count("tracks", g.tracks.len(), s.tracks.len())?;
+    if !g.tracks.iter().all(|x| x.is_finite()) {
+        return Err(String::from("a track is not a finite number"));
+    }
+    let r = &g.record;
+    count("events fired", r.fired.len(), s.events.len())?;
+    count("events chosen", r.chosen.len(), s.events.len())?;
+    for (i, (c, e)) in r.chosen.iter().zip(&s.events).enumerate() {
+        if let Some(o) = c
+            && *o >= e.options.len()
+        {
+            return Err(format!(
+                "event {i} has option {o} chosen; it has {}",
+                e.options.len()
+            ));
+        }
+    }
+    count("alliances reassured", r.reassured.len(), s.alliances.len())?;
+    for o in r.orders.iter().chain(&r.last_orders) {
+        check_order(o, s).map_err(|e| format!("a recorded order: {e}"))?;
+    }
+    if r.boycotts
+        .iter()
+        .any(|(p, f)| p.0 >= n || f.0 >= s.forums.len())
+        || r.conceded.iter().any(|p| p.0 >= n)
+    {
+        return Err(String::from(
+            "the record names a party or forum the scenario does not have",
+        ));
+    }
+    Ok(())
 }

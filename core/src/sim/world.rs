@@ -90,7 +90,7 @@ pub struct Book(pub Record);
 pub struct GameRng(pub super::dice::Dice);
 
 /// An event waiting for its decider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pending {
     /// The event.
     pub event: EventIx,
@@ -111,7 +111,7 @@ pub struct Decisions(pub Vec<(EventIx, usize)>);
 pub struct Orders(pub Vec<Order>);
 
 /// The facts of the turn so far, in the order they happened.
-#[derive(Resource, Default, Debug, Clone)]
+#[derive(Resource, Default, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Chronicle {
     /// The facts.
     pub facts: Vec<Fact>,
