@@ -10,6 +10,7 @@
 //! - [`whatif`]: AI continuations from a position, the player beside the AI, the turning point;
 //! - [`simulate`]: many all-AI games in parallel, summarised;
 //! - [`debrief`]: scores, timeline and the dynamics that occurred, and its exports;
+//! - [`table`]: the turn flow every front end shares (whose turn, hand-overs, autosave);
 //! - [`save`]: saved games, written atomically and loaded by replay;
 //! - [`text`]: the wording every front end shares; [`fog`]: what a seat may see in hot-seat;
 
@@ -46,6 +47,7 @@ pub mod scenario;
 pub mod session;
 pub mod sim;
 pub mod simulate;
+pub mod table;
 pub mod text;
 pub mod tournament;
 

@@ -160,7 +160,7 @@ pub fn run(
 /// `play --load SAVE`: go on with a saved game, which brings its own scenario, seats and seed.
 fn load(name: &str, plain: bool, saves: PathBuf) -> Result<(), Failure> {
     let save::Loaded {
-        mut session,
+        session,
         file,
         note,
     } = save::load_noted(&saves, name).map_err(|e| Failure::new(1, e.to_string()))?;
@@ -173,7 +173,7 @@ fn load(name: &str, plain: bool, saves: PathBuf) -> Result<(), Failure> {
         let mut game = Plain::new(input, io::stdout().lock())
             .with_saves(saves)
             .with_whatif_runs(crate::ui::whatif_runs());
-        finish_plain(game.play_on(&mut session))
+        finish_plain(game.play_on(session))
     } else {
         let flag = saves_flag(&saves);
         finish_tui(tui::run_session(session, Some(saves)), seed, &flag)

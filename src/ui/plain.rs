@@ -11,7 +11,8 @@ use sixparty_core::narrate;
 use sixparty_core::save;
 use sixparty_core::scenario::{EventIx, Figure, PartyIx, Scenario};
 use sixparty_core::session::Session;
-use sixparty_core::sim::{Fact, Facts, Phase, StateFacts, Var, rules};
+use sixparty_core::sim::{Fact, Facts, Pending, StateFacts, Var, rules};
+use sixparty_core::table::{Step, Table};
 
 use sixparty_core::text;
 
@@ -51,8 +52,6 @@ pub struct Plain<R, W> {
     saves: Option<PathBuf>,
     whatif_runs: usize,
     difficulty: sixparty_core::policy::Difficulty,
-    /// Hot-seat: the seat whose player has the keyboard now.
-    holder: Option<PartyIx>,
     /// Hot-seat: blank lines printed before a hand-over banner, to push the previous seat's
     /// text off a shared screen (only when standard output is a terminal).
     gap: usize,
@@ -71,7 +70,6 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             saves: None,
             whatif_runs: 0,
             difficulty: sixparty_core::policy::Difficulty::Normal,
-            holder: None,
             gap: if io::stdout().is_terminal() {
                 HANDOVER_GAP
             } else {
@@ -95,13 +93,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         self
     }
 
-    /// Hot-seat: hand the keyboard to the player of `party`, unless it has it already. Prints
+    /// Hot-seat: hand the keyboard to the player of `party` (the table asks for it). Prints
     /// (after blank lines, on a terminal) a banner and waits for Enter; false if the input
     /// ended or the player typed `q`.
     fn hand_to(&mut self, session: &Session, party: PartyIx) -> io::Result<bool> {
-        if !sixparty_core::fog::on(session) || self.holder == Some(party) {
-            return Ok(true);
-        }
         let s = session.scenario();
         let name = text::party_name(&s, party);
         for _ in 0..self.gap {
@@ -127,7 +122,6 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if t.eq_ignore_ascii_case("q") || t.eq_ignore_ascii_case("quit") {
             return Ok(false);
         }
-        self.holder = Some(party);
         Ok(true)
     }
 
@@ -162,11 +156,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
     }
 
-    /// Autosave, if saves are on; a failure is reported and the game goes on.
-    fn autosave(&mut self, session: &mut Session) -> io::Result<()> {
-        if let Some(dir) = self.saves.clone()
-            && let Err(e) = save::autosave(&dir, session)
-        {
+    /// Report a failed autosave; the game goes on.
+    fn autosave_failed(
+        &mut self,
+        result: Option<&Result<PathBuf, save::SaveError>>,
+    ) -> io::Result<()> {
+        if let Some(Err(e)) = result {
             writeln!(self.out, "(Autosave failed: {e}. The game goes on.)")?;
         }
         Ok(())
@@ -275,8 +270,8 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         )?;
         self.forum_guide(&scenario)?;
         let policies = self.difficulty.seats(&scenario, &humans);
-        let mut session = Session::with_policies(scenario.clone(), seed, humans.clone(), policies);
-        self.play_on(&mut session)
+        let session = Session::with_policies(scenario.clone(), seed, humans.clone(), policies);
+        self.play_on(session)
     }
 
     /// What each forum is (the screen's forums panel, focused): its name, description, host,
@@ -305,21 +300,70 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     /// Go on with a game, from wherever in its turn it stands (a new game, or a loaded save).
-    pub fn play_on(&mut self, session: &mut Session) -> io::Result<Ending> {
+    /// The turn flow is the core's [`Table`]; this shows each of its steps as text and prompts.
+    pub fn play_on(&mut self, session: Session) -> io::Result<Ending> {
         let scenario = session.scenario();
         // A loaded game did not see the introduction of a new one.
         if session.game.turn() > 0 {
             self.forum_guide(&scenario)?;
         }
-        while !session.game.is_over() {
-            if !self.turn(session)? {
-                self.autosave(session)?;
-                return self.stopped(&scenario, session.game.turn());
-            }
-            self.autosave(session)?;
+        let mut table = Table::new(session);
+        if let Some(dir) = self.saves.clone() {
+            table = table.with_saves(dir);
         }
+        loop {
+            let step = table.step().map_err(io::Error::other)?;
+            let going_on = match step {
+                Step::NewMonth => self.new_month(table.session())?,
+                Step::HandOver(seat) => {
+                    let ready = self.hand_to(table.session(), seat)?;
+                    if ready {
+                        table.handed(seat);
+                    }
+                    ready
+                }
+                Step::Decide(p) => self.decision(&mut table, p)?,
+                Step::Orders(seat) => {
+                    let done = self.orders(table.session_mut(), seat)?;
+                    if done {
+                        table.done_ordering(seat);
+                    }
+                    done
+                }
+                Step::Resolved => {
+                    self.autosave_failed(table.autosaved())?;
+                    if !table.hot_seat() {
+                        let s = table.session().scenario();
+                        writeln!(self.out, "\nThe month's results:")?;
+                        for n in narrate::news_lines(&s, table.session().game.report().results()) {
+                            writeln!(self.out, "  - {n}")?;
+                        }
+                    }
+                    true
+                }
+                Step::Summary(seat) => {
+                    // One seat saw the results as the month resolved; in hot-seat each seat in
+                    // turn sees the month as the fog lets it see it.
+                    if table.hot_seat() {
+                        writeln!(self.out)?;
+                        for l in sixparty_core::fog::summary(table.session_mut(), seat) {
+                            writeln!(self.out, "{l}")?;
+                        }
+                    }
+                    table.seen_summary(seat);
+                    true
+                }
+                Step::Over => break,
+            };
+            if !going_on {
+                let saved = table.autosave();
+                self.autosave_failed(saved.as_ref())?;
+                return self.stopped(&scenario, table.session().game.turn());
+            }
+        }
+        let mut session = table.into_session();
         writeln!(self.out)?;
-        let mut debrief = Debrief::of(session);
+        let mut debrief = Debrief::of(&mut session);
         if self.whatif_runs > 0 && !session.humans().is_empty() {
             writeln!(
                 self.out,
@@ -328,7 +372,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             )?;
             self.out.flush()?;
             // A failure here only leaves the what-if part out of the debrief.
-            let _ = debrief.weigh(session, self.whatif_runs);
+            let _ = debrief.weigh(&mut session, self.whatif_runs);
         }
         for line in debrief.lines() {
             writeln!(self.out, "{line}")?;
@@ -355,12 +399,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         Ok(Ending::Stopped { turn })
     }
 
-    /// One turn, or the rest of one; false if the player stopped.
-    fn turn(&mut self, session: &mut Session) -> io::Result<bool> {
+    /// A month has begun: its heading and the news so far.
+    fn new_month(&mut self, session: &Session) -> io::Result<bool> {
         let s = session.scenario();
-        if session.game.phase() == Phase::BetweenTurns {
-            session.start_turn().map_err(io::Error::other)?;
-        }
         let turn = session.game.turn();
         writeln!(self.out, "\n=== {} ===", text::turn_heading(&s, turn))?;
         // Events waiting for the player's decision are shown in full below, not twice.
@@ -378,66 +419,41 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 writeln!(self.out, "  - {n}")?;
             }
         }
-        for p in session.human_decisions() {
-            if !self.hand_to(session, p.decider)? {
-                return Ok(false);
-            }
-            let e = &s.events[p.event.0];
-            let mut advice = session.advise_decision(p);
-            if sixparty_core::fog::on(session) {
-                advice.reason = sixparty_core::fog::reason(&s, p.decider, &advice.why);
-            }
-            writeln!(
-                self.out,
-                "\nDECISION for {} — {}\n{}",
-                s.parties[p.decider.0].name, e.title, e.text
-            )?;
-            if !e.teaching.is_empty() {
-                writeln!(self.out, "(Note: {})", e.teaching)?;
-            }
-            for (i, o) in e.options.iter().enumerate() {
-                writeln!(self.out, "  {}. {}", i + 1, o.label)?;
-            }
-            writeln!(
-                self.out,
-                "Advisor recommends {}: {}",
-                advice.option + 1,
-                advice.reason
-            )?;
-            let option = match self.ask_in(session, "Option ", e.options.len(), false)? {
-                Answer::Pick(n) => n - 1,
-                Answer::Stop => return Ok(false),
-                Answer::Default | Answer::More | Answer::Save(_) => advice.option,
-            };
-            session.decide(p.event, option).map_err(io::Error::other)?;
+        Ok(true)
+    }
+
+    /// An event put to a human seat: its text, options and the advisor's pick; false if the
+    /// player stopped.
+    fn decision(&mut self, table: &mut Table, p: Pending) -> io::Result<bool> {
+        let s = table.session().scenario();
+        let e = &s.events[p.event.0];
+        let mut advice = table.session_mut().advise_decision(p);
+        if table.hot_seat() {
+            advice.reason = sixparty_core::fog::reason(&s, p.decider, &advice.why);
         }
-        if session.game.phase() == Phase::Deciding {
-            session.open_orders().map_err(io::Error::other)?;
+        writeln!(
+            self.out,
+            "\nDECISION for {} — {}\n{}",
+            s.parties[p.decider.0].name, e.title, e.text
+        )?;
+        if !e.teaching.is_empty() {
+            writeln!(self.out, "(Note: {})", e.teaching)?;
         }
-        for h in session.humans().to_vec() {
-            if !self.hand_to(session, h)? || !self.orders(session, h)? {
-                return Ok(false);
-            }
+        for (i, o) in e.options.iter().enumerate() {
+            writeln!(self.out, "  {}. {}", i + 1, o.label)?;
         }
-        let report = session.end_turn().map_err(io::Error::other)?;
-        if !sixparty_core::fog::on(session) {
-            writeln!(self.out, "\nThe month's results:")?;
-            for n in narrate::news_lines(&s, report.results()) {
-                writeln!(self.out, "  - {n}")?;
-            }
-            return Ok(true);
-        }
-        // Hot-seat: each seat in turn sees the month as the fog lets it see it.
-        for h in session.humans().to_vec() {
-            if !self.hand_to(session, h)? {
-                // The month is resolved: stopping here loses nothing.
-                return Ok(true);
-            }
-            writeln!(self.out)?;
-            for l in sixparty_core::fog::summary(session, h) {
-                writeln!(self.out, "{l}")?;
-            }
-        }
+        writeln!(
+            self.out,
+            "Advisor recommends {}: {}",
+            advice.option + 1,
+            advice.reason
+        )?;
+        let option = match self.ask_in(table.session_mut(), "Option ", e.options.len(), false)? {
+            Answer::Pick(n) => n - 1,
+            Answer::Stop => return Ok(false),
+            Answer::Default | Answer::More | Answer::Save(_) => advice.option,
+        };
+        table.decide(p.event, option).map_err(io::Error::other)?;
         Ok(true)
     }
 
