@@ -904,7 +904,7 @@ fn clicks_choose_a_scenario_a_seat_and_a_decision_option() {
     app.update(Action::Click(5, y));
     app.update(Action::Click(5, y));
     let play = app.play().expect("a click twice on a seat starts the game");
-    assert_eq!(play.session.humans()[0].0, seat);
+    assert_eq!(play.table.session().humans()[0].0, seat);
     let mut app = harbour_game();
     let Screen::Decide(d) = app.screen() else {
         panic!("a decision first")
@@ -1227,7 +1227,7 @@ fn hot_seat_hides_the_other_seats_orders_and_figures() {
     press(&mut app, KeyCode::Enter);
     // The next month begins with a hand-over again.
     assert!(matches!(app.screen(), Screen::Handover { party } if *party == PartyIx(0)));
-    assert_eq!(app.play().expect("game").session.game.turn(), 2);
+    assert_eq!(app.play().expect("game").table.session().game.turn(), 2);
 }
 
 #[test]

@@ -70,7 +70,7 @@ impl Table {
         let humans = session.humans().to_vec();
         // Loaded mid-month: the seats that still have orders to give are all of them (orders
         // already given stay given, and a seat may add to them or end at once).
-        let to_order = if phase == Phase::Ordering {
+        let to_order = if matches!(phase, Phase::Deciding | Phase::Ordering) {
             humans.clone()
         } else {
             Vec::new()
@@ -96,6 +96,11 @@ impl Table {
     pub fn with_saves(mut self, dir: PathBuf) -> Self {
         self.saves = Some(dir);
         self
+    }
+
+    /// Autosave into this folder from now on, or no longer.
+    pub fn set_saves(&mut self, dir: Option<PathBuf>) {
+        self.saves = dir;
     }
 
     /// The saves folder, if the table autosaves.

@@ -66,7 +66,7 @@ impl App {
                 if action == Action::Select {
                     let party = *party;
                     if let Some(play) = &mut self.play {
-                        play.handed_to = Some(party);
+                        play.table.handed(party);
                     }
                     self.advance();
                 }
@@ -78,9 +78,9 @@ impl App {
                 match action {
                     Action::Select => {
                         if let Some(play) = &mut self.play
-                            && !play.to_summarise.is_empty()
+                            && let Some(&seat) = play.table.waiting_summaries().first()
                         {
-                            play.to_summarise.remove(0);
+                            play.table.seen_summary(seat);
                         }
                         self.advance();
                     }
@@ -299,7 +299,7 @@ impl App {
         if let Some(option) = chosen {
             let event = d.pending.event;
             let label = play.scenario.events[event.0].options[option].label.clone();
-            match play.session.decide(event, option) {
+            match play.table.decide(event, option) {
                 Ok(()) => {
                     self.say(format!("Decided: {label}"), false);
                     self.advance();
@@ -323,8 +323,8 @@ impl App {
                 play.focus = Focus::Orders;
             }
             (Action::EndTurn, _) => {
-                if !play.to_order.is_empty() {
-                    play.to_order.remove(0);
+                if let Some(&seat) = play.table.waiting_orders().first() {
+                    play.table.done_ordering(seat);
                 }
                 play.seen_news = (play.board.turn, play.board.news_now.clone());
                 let turn = play.board.turn;
@@ -452,7 +452,7 @@ impl App {
             return;
         };
         let label = play.label(&o);
-        match play.session.order(o) {
+        match play.table.session_mut().order(o) {
             Ok(()) => {
                 play.refresh();
                 self.say(format!("Given: {label}"), false);
@@ -466,7 +466,7 @@ impl App {
             return;
         };
         let label = play.label(&o);
-        play.session.withdraw(o);
+        play.table.session_mut().withdraw(o);
         play.refresh();
         self.say(format!("Withdrawn: {label}"), false);
     }
@@ -483,7 +483,7 @@ impl App {
         let mut given = Vec::new();
         for o in advice {
             let label = play.label(&o);
-            match play.session.order(o) {
+            match play.table.session_mut().order(o) {
                 Ok(()) => given.push(label),
                 Err(e) => {
                     play.refresh();

@@ -337,7 +337,7 @@ pub fn news_lines(theme: Theme, play: &Play, w: usize) -> Vec<Line<'static>> {
         }
     };
     // The regional tracks first: the figures every party plays for.
-    let before = play.session.game.history().last();
+    let before = play.table.session().game.history().last();
     section(
         String::from("The region"),
         &sixparty_core::text::track_lines(s, &b.state, before.filter(|h| h.turn < b.state.turn)),

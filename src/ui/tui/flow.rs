@@ -11,6 +11,7 @@ use sixparty_core::debrief::Debrief;
 use sixparty_core::scenario::{Entry, PartyIx, Scenario};
 use sixparty_core::session::Session;
 use sixparty_core::sim::{GameState, Phase};
+use sixparty_core::table::{Step, Table};
 
 use super::layout;
 use super::model::{App, Board, Decision, Focus, Outcome, Play, Screen, Status};
@@ -23,12 +24,9 @@ impl Play {
         let seat = session.humans().first().copied().unwrap_or(PartyIx(0));
         let state = GameState::initial(&scenario);
         Self {
-            session,
+            table: Table::new(session),
             scenario,
             seat,
-            handed_to: None,
-            to_order: Vec::new(),
-            to_summarise: Vec::new(),
             board: Board {
                 turn: 0,
                 state,
@@ -54,7 +52,7 @@ impl Play {
     /// Read what the screens show from the session, and highlight the advisor's pick.
     pub(super) fn refresh(&mut self) {
         let p = self.seat;
-        let s = &mut self.session;
+        let s = self.table.session_mut();
         let state = s.game.state();
         let ordering = s.game.phase() == Phase::Ordering;
         let given = s.game.orders_of(p);
@@ -258,7 +256,7 @@ impl App {
             return false;
         };
         if let Some(play) = &self.play {
-            debrief.add_weighed(&play.session.scenario(), weighed);
+            debrief.add_weighed(&play.table.session().scenario(), weighed);
         }
         if let Screen::Debrief { lines, .. } = &mut self.screen {
             *lines = debrief.lines();
@@ -269,19 +267,22 @@ impl App {
     /// Save games in this folder: the `s` key, an autosave after every turn and on leaving.
     #[must_use]
     pub fn with_saves(mut self, dir: std::path::PathBuf) -> Self {
+        if let Some(play) = &mut self.play {
+            play.table.set_saves(Some(dir.clone()));
+        }
         self.saves = Some(dir);
         self
     }
 
     /// Autosave the game in progress, if saves are on; says so when it fails.
     fn autosave(&mut self) {
-        let (Some(dir), Some(play)) = (self.saves.clone(), self.play.as_mut()) else {
+        let Some(play) = self.play.as_mut() else {
             return;
         };
-        if play.session.game.is_over() {
+        if play.table.session().game.is_over() {
             return;
         }
-        if let Err(e) = sixparty_core::save::autosave(&dir, &mut play.session) {
+        if let Some(Err(e)) = play.table.autosave() {
             self.say(format!("Autosave failed: {e}"), true);
         }
     }
@@ -291,7 +292,7 @@ impl App {
         match (&self.screen, &self.play) {
             (Screen::Debrief { .. }, _) => Outcome::Finished,
             (_, Some(play)) => Outcome::Quit {
-                turn: play.session.game.turn(),
+                turn: play.table.session().game.turn(),
             },
             (_, None) => Outcome::Quit { turn: 0 },
         }
@@ -318,8 +319,8 @@ impl App {
             self.say("Saving is off in this game.", true);
             return;
         };
-        let name = sixparty_core::save::default_name(&play.session);
-        match sixparty_core::save::save(&dir, &name, &mut play.session) {
+        let name = sixparty_core::save::default_name(play.table.session());
+        match sixparty_core::save::save(&dir, &name, play.table.session_mut()) {
             Ok(path) => self.say(
                 format!("Saved: {} (load with --load {name})", path.display()),
                 false,
@@ -362,82 +363,75 @@ impl App {
 
     fn start(&mut self, session: Session) {
         self.humans = session.humans().to_vec();
+        // The table knows where a loaded game stands: the seats with orders still to give, the
+        // month's results shown again for a game saved on them.
         let mut play = Play::new(session);
-        // A game loaded in the middle of a turn: every seat still has its orders to give.
-        if play.session.game.phase() != Phase::BetweenTurns {
-            play.to_order = play.session.humans().to_vec();
-        }
-        // A game saved on the month's results (between two months): they show again.
-        if play.session.game.phase() == Phase::BetweenTurns && play.session.game.turn() > 0 {
-            play.to_summarise = play.session.humans().to_vec();
-        }
+        play.table.set_saves(self.saves.clone());
         self.play = Some(play);
         self.advance();
     }
 
-    /// Move the game on to the next thing a person must do: a decision, a seat's orders, the
-    /// next turn, or the debrief.
+    /// Move the game on to the next thing a person must do — a hand-over, a decision, a
+    /// seat's orders, a month's results, the debrief — as the core's [`Table`] says, and show it.
     pub(super) fn advance(&mut self) {
         let several = self.humans.len() > 1;
         let Some(play) = self.play.as_mut() else {
             return;
         };
         loop {
-            // After a month resolves, each seat sees its summary (in hot-seat, behind a
-            // hand-over).
-            if let Some(&seat) = play.to_summarise.first() {
-                if several && play.handed_to != Some(seat) {
-                    self.screen = Screen::Handover { party: seat };
+            let step = match play.table.step() {
+                Ok(step) => step,
+                Err(e) => {
+                    self.status = Some(Status {
+                        text: e.to_string(),
+                        error: true,
+                    });
                     return;
                 }
-                play.take_seat(seat);
-                play.refresh();
-                let lines = sixparty_core::fog::summary(&mut play.session, seat);
-                self.screen = Screen::Summary {
-                    party: seat,
-                    lines,
-                    scroll: 0,
-                };
-                return;
-            }
-            let result = match play.session.game.phase() {
-                Phase::BetweenTurns => {
-                    play.to_order = play.session.humans().to_vec();
+            };
+            match step {
+                Step::NewMonth => {
                     play.news_scroll = 0;
                     play.focus = Focus::Orders;
-                    play.session.start_turn()
                 }
-                Phase::Deciding => {
-                    let pending = play.session.human_decisions();
-                    let Some(next) = pending
-                        .iter()
-                        .find(|p| Some(p.decider) == play.handed_to)
-                        .or(pending.first())
-                        .copied()
-                    else {
-                        if let Err(e) = play.session.open_orders() {
-                            self.status = Some(Status {
-                                text: e.to_string(),
-                                error: true,
-                            });
-                            return;
-                        }
-                        continue;
-                    };
-                    if several && play.handed_to != Some(next.decider) {
-                        self.screen = Screen::Handover {
-                            party: next.decider,
-                        };
-                        return;
+                Step::Resolved => {
+                    if let Some(Err(e)) = play.table.autosaved() {
+                        self.status = Some(Status {
+                            text: format!("Autosave failed: {e}"),
+                            error: true,
+                        });
                     }
+                }
+                Step::HandOver(party) => {
+                    self.screen = Screen::Handover { party };
+                    return;
+                }
+                Step::Summary(seat) => {
+                    play.take_seat(seat);
+                    play.refresh();
+                    let lines = sixparty_core::fog::summary(play.table.session_mut(), seat);
+                    self.screen = Screen::Summary {
+                        party: seat,
+                        lines,
+                        scroll: 0,
+                    };
+                    return;
+                }
+                Step::Decide(next) => {
                     play.take_seat(next.decider);
                     play.refresh();
-                    let mut advice = play.session.advise_decision(next);
+                    let mut advice = play.table.session_mut().advise_decision(next);
                     if several {
                         advice.reason =
                             sixparty_core::fog::reason(&play.scenario, next.decider, &advice.why);
                     }
-                    let waiting = pending.iter().filter(|p| p.decider == next.decider).count();
+                    let waiting = play
+                        .table
+                        .session()
+                        .human_decisions()
+                        .iter()
+                        .filter(|p| p.decider == next.decider)
+                        .count();
                     self.screen = Screen::Decide(Decision {
                         pending: next,
                         selected: advice.option,
@@ -447,37 +441,18 @@ impl App {
                     });
                     return;
                 }
-                Phase::Ordering => {
-                    if let Some(&seat) = play.to_order.first() {
-                        if several && play.handed_to != Some(seat) {
-                            self.screen = Screen::Handover { party: seat };
-                            return;
-                        }
-                        play.take_seat(seat);
-                        play.refresh();
-                        self.screen = Screen::Orders;
-                        return;
-                    }
-                    let ended = play.session.end_turn().map(|_| ());
-                    if ended.is_ok() {
-                        play.to_summarise = play.session.humans().to_vec();
-                    }
-                    if let (Ok(()), Some(dir)) = (&ended, &self.saves)
-                        && !play.session.game.is_over()
-                        && let Err(e) = sixparty_core::save::autosave(dir, &mut play.session)
-                    {
-                        self.status = Some(Status {
-                            text: format!("Autosave failed: {e}"),
-                            error: true,
-                        });
-                    }
-                    ended
+                Step::Orders(seat) => {
+                    play.take_seat(seat);
+                    play.refresh();
+                    self.screen = Screen::Orders;
+                    return;
                 }
-                Phase::Over => {
-                    let debrief = Debrief::of(&mut play.session);
+                Step::Over => {
+                    let session = play.table.session_mut();
+                    let debrief = Debrief::of(session);
                     let mut lines = debrief.lines();
-                    if self.whatif_runs > 0 && !play.session.humans().is_empty() {
-                        let whatif = sixparty_core::debrief::WhatIf::of(&mut play.session);
+                    if self.whatif_runs > 0 && !session.humans().is_empty() {
+                        let whatif = sixparty_core::debrief::WhatIf::of(session);
                         let runs = self.whatif_runs;
                         let (tx, rx) = std::sync::mpsc::channel();
                         std::thread::spawn(move || {
@@ -496,13 +471,6 @@ impl App {
                     };
                     return;
                 }
-            };
-            if let Err(e) = result {
-                self.status = Some(Status {
-                    text: e.to_string(),
-                    error: true,
-                });
-                return;
             }
         }
     }

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use sixparty_core::ai::{Choice, OptionChoice};
 use sixparty_core::debrief::Debrief;
 use sixparty_core::scenario::{Entry, PartyIx, Scenario};
-use sixparty_core::session::Session;
 use sixparty_core::sim::{GameState, Order, Pending};
+use sixparty_core::table::Table;
 
 use super::theme::Theme;
 
@@ -252,18 +252,13 @@ impl Board {
 
 /// A game in progress.
 pub struct Play {
-    /// The session: the only way to change the game.
-    pub session: Session,
+    /// The game at its table: the session (the only way to change the game) and the turn flow
+    /// shared with every front end (whose turn, hand-overs, autosave).
+    pub table: Table,
     /// The scenario.
     pub scenario: Arc<Scenario>,
     /// The seat on screen.
     pub seat: PartyIx,
-    /// Hot-seat: who last took the keyboard.
-    pub handed_to: Option<PartyIx>,
-    /// Seats that still have to give their orders this turn.
-    pub to_order: Vec<PartyIx>,
-    /// Hot-seat: seats that still have to see the summary of the month just resolved.
-    pub to_summarise: Vec<PartyIx>,
     /// What is shown.
     pub board: Board,
     /// The focused panel.

@@ -29,7 +29,7 @@ impl Widget for HandoverScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (theme, play) = (self.theme, self.play);
         let name = text::party_name(&play.scenario, self.party);
-        let heading = text::turn_heading(&play.scenario, play.session.game.turn().max(1));
+        let heading = text::turn_heading(&play.scenario, play.table.session().game.turn().max(1));
         let lines = vec![
             Line::styled(heading, theme.dim()),
             Line::raw(""),
