@@ -11,8 +11,64 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::{DoctrineIx, EventIx, ForumIx, ForumStatus, PartyIx, TrackIx};
 
-use super::report::Dynamic;
 use super::state::Order;
+
+/// The ten dynamics the rules produce and the debrief names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dynamic {
+    /// Forums that meet build trust even when the core problem stays unsolved.
+    HabitsOfCooperation,
+    /// Reassuring an ally calms it but entangles the patron and alarms the rival.
+    AllianceSecurityDilemma,
+    /// Growth or build-up alarms others whatever the intent; transparency damps it.
+    SecurityDilemma,
+    /// A bilateral row spills into multilateral cooperation.
+    IssueLinkage,
+    /// Raising an excluded topic makes its owner walk out.
+    RedLines,
+    /// Hosting and mediating earns prestige and influence.
+    ConvenersLeverage,
+    /// Overlapping venues: parties choose where to invest.
+    ForumShopping,
+    /// A weak party's provocations extract concessions, at a price in trust.
+    Brinkmanship,
+    /// A change of government shifts a party's doctrine mid-game.
+    DomesticPolitics,
+    /// Parties answer in kind: cooperation met with cooperation, pressure with pressure.
+    Reciprocity,
+}
+
+impl Dynamic {
+    /// All ten, in the order of the design.
+    pub const ALL: [Dynamic; 10] = [
+        Dynamic::HabitsOfCooperation,
+        Dynamic::AllianceSecurityDilemma,
+        Dynamic::SecurityDilemma,
+        Dynamic::IssueLinkage,
+        Dynamic::RedLines,
+        Dynamic::ConvenersLeverage,
+        Dynamic::ForumShopping,
+        Dynamic::Brinkmanship,
+        Dynamic::DomesticPolitics,
+        Dynamic::Reciprocity,
+    ];
+
+    /// Its name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dynamic::HabitsOfCooperation => "Habits of cooperation",
+            Dynamic::AllianceSecurityDilemma => "Alliance security dilemma",
+            Dynamic::SecurityDilemma => "Security dilemma and power transition",
+            Dynamic::IssueLinkage => "Issue linkage and spill-over",
+            Dynamic::RedLines => "Agenda control and red lines",
+            Dynamic::ConvenersLeverage => "Convener's leverage",
+            Dynamic::ForumShopping => "Forum shopping",
+            Dynamic::Brinkmanship => "Brinkmanship",
+            Dynamic::DomesticPolitics => "Domestic politics",
+            Dynamic::Reciprocity => "Reciprocity",
+        }
+    }
+}
 
 /// What carried an effect: whose news a scenario's own `News` line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
