@@ -97,11 +97,24 @@ pub struct Position {
 impl Position {
     /// Where a session stands, if it is between turns (or over).
     pub fn of(session: &mut Session) -> Option<Position> {
-        matches!(session.game.phase(), Phase::BetweenTurns | Phase::Over).then(|| Position {
-            turn: session.game.turn(),
-            state: session.game.state(),
-            rng: session.game.rng(),
-        })
+        Position::between_turns(session).ok()
+    }
+
+    /// Where a session stands; a session in the middle of a turn is the wrong phase for it.
+    /// For the callers below that have just started a game or ended a turn, so it holds by
+    /// construction; were that ever broken, the what-if fails with the error, not a panic.
+    fn between_turns(session: &mut Session) -> Result<Position, GameError> {
+        match session.game.phase() {
+            Phase::BetweenTurns | Phase::Over => Ok(Position {
+                turn: session.game.turn(),
+                state: session.game.state(),
+                rng: session.game.rng(),
+            }),
+            now => Err(GameError::WrongPhase {
+                needed: Phase::BetweenTurns,
+                now,
+            }),
+        }
     }
 
     fn game(&self, scenario: &Arc<Scenario>) -> Game {
@@ -158,7 +171,7 @@ pub fn positions(
     let mut out = Vec::new();
     let mut log = choices.iter().peekable();
     loop {
-        out.push(Position::of(&mut session).expect("between turns"));
+        out.push(Position::between_turns(&mut session)?);
         if session.game.is_over() || session.game.turn() >= until {
             break;
         }
@@ -219,7 +232,7 @@ fn branch(
         }
     }
     session.end_turn()?;
-    let after = Position::of(&mut session).expect("between turns");
+    let after = Position::between_turns(&mut session)?;
     finish_on_ai(
         scenario,
         after.reseeded(scenario, continuation_seed(seed, after.turn, run)),
@@ -428,8 +441,7 @@ pub fn compare_seats(
     runs: usize,
 ) -> Result<Vec<SeatComparison>, GameError> {
     let all_ai = finish_on_ai(scenario, Game::new(scenario.clone(), seed))?;
-    let start = Position::of(&mut Session::new(scenario.clone(), seed, Vec::new()))
-        .expect("a new game is between turns");
+    let start = Position::between_turns(&mut Session::new(scenario.clone(), seed, Vec::new()))?;
     let others = continuations(scenario, &start, seed, runs)?;
     Ok(humans
         .iter()
