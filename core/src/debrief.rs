@@ -13,41 +13,41 @@ pub mod export;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyScore {
     /// The party.
-    pub party: PartyIx,
+    pub(crate) party: PartyIx,
     /// Its name.
-    pub name: String,
+    pub(crate) name: String,
     /// Played by a person.
-    pub human: bool,
+    pub(crate) human: bool,
     /// Score at the start, 0..=100.
-    pub start: f32,
+    pub(crate) start: f32,
     /// Score at the end, 0..=100.
-    pub end: f32,
+    pub(crate) end: f32,
     /// Each objective: text, weight, value at start and end (0..=1).
-    pub objectives: Vec<ObjectiveScore>,
+    pub(crate) objectives: Vec<ObjectiveScore>,
 }
 
 /// One objective's result.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ObjectiveScore {
+pub(crate) struct ObjectiveScore {
     /// What it means.
-    pub text: String,
+    pub(crate) text: String,
     /// Its weight.
-    pub weight: f32,
+    pub(crate) weight: f32,
     /// How well it was met at the start, 0..=1.
-    pub start: f32,
+    pub(crate) start: f32,
     /// How well it was met at the end, 0..=1.
-    pub end: f32,
+    pub(crate) end: f32,
 }
 
 /// A line of the timeline.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TimelineEntry {
+pub(crate) struct TimelineEntry {
     /// Turn.
-    pub turn: u32,
+    pub(crate) turn: u32,
     /// "Mar 2010".
-    pub date: String,
+    pub(crate) date: String,
     /// What happened.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Whether a dynamic occurred, and why we say so.
@@ -58,7 +58,7 @@ pub struct Finding {
     /// Whether it occurred.
     pub occurred: bool,
     /// First turn it showed.
-    pub turn: Option<u32>,
+    pub(crate) turn: Option<u32>,
     /// One sentence with the figures behind it.
     pub why: String,
 }
@@ -67,96 +67,96 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Debrief {
     /// Scenario title.
-    pub title: String,
+    pub(crate) title: String,
     /// The seed, to replay the game.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Turns played.
-    pub turns_played: u32,
+    pub(crate) turns_played: u32,
     /// Scores, in party order.
     pub scores: Vec<PartyScore>,
     /// Key events and decisions.
-    pub timeline: Vec<TimelineEntry>,
+    pub(crate) timeline: Vec<TimelineEntry>,
     /// The ten dynamics.
     pub findings: Vec<Finding>,
     /// What became of the forums and tracks.
-    pub outcome: Outcome,
+    pub(crate) outcome: Outcome,
     /// Figures turn by turn, for charts and the CSV export.
-    pub series: Series,
+    pub(crate) series: Series,
     /// The what-if figures, once [`Debrief::weigh`] has run.
-    pub weighed: Option<Weighed>,
+    pub(crate) weighed: Option<Weighed>,
     /// Questions for a class discussion, drawn from what happened.
-    pub questions: Vec<String>,
+    pub(crate) questions: Vec<String>,
 }
 
 /// A forum at the start and the end.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ForumOutcome {
+pub(crate) struct ForumOutcome {
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// Status at the start and the end.
-    pub status: (ForumStatus, ForumStatus),
+    pub(crate) status: (ForumStatus, ForumStatus),
     /// Habit at the start and the end.
-    pub habit: (f32, f32),
+    pub(crate) habit: (f32, f32),
     /// Sessions held during the game.
-    pub sessions: u32,
+    pub(crate) sessions: u32,
 }
 
 /// A track at the start and the end.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TrackOutcome {
+pub(crate) struct TrackOutcome {
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// Value at the start and the end.
-    pub value: (f32, f32),
+    pub(crate) value: (f32, f32),
 }
 
 /// What became of the region's institutions and questions.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Each forum.
-    pub forums: Vec<ForumOutcome>,
+    pub(crate) forums: Vec<ForumOutcome>,
     /// Each track.
-    pub tracks: Vec<TrackOutcome>,
+    pub(crate) tracks: Vec<TrackOutcome>,
 }
 
 /// One named line of figures, one value per turn from the start (index 0) to the last turn.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     /// What it measures.
-    pub name: String,
+    pub(crate) name: String,
     /// Values by turn.
-    pub values: Vec<f32>,
+    pub(crate) values: Vec<f32>,
 }
 
 /// Figures over time.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Series {
+pub(crate) struct Series {
     /// Dates by turn ("start", "Jan 2010", …).
-    pub dates: Vec<String>,
+    pub(crate) dates: Vec<String>,
     /// Each party's score.
-    pub scores: Vec<Line>,
+    pub(crate) scores: Vec<Line>,
     /// Each track.
-    pub tracks: Vec<Line>,
+    pub(crate) tracks: Vec<Line>,
     /// Trust between chosen pairs: each human seat with every other party, both ways (with no
     /// human seat, the first party's).
-    pub trust: Vec<Line>,
+    pub(crate) trust: Vec<Line>,
     /// Each forum's habit.
-    pub habits: Vec<Line>,
+    pub(crate) habits: Vec<Line>,
     /// Each alliance's commitment and the client's fear of abandonment.
-    pub alliances: Vec<Line>,
+    pub(crate) alliances: Vec<Line>,
 }
 
 /// The what-if figures: each human seat beside the AI, and its turning point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weighed {
     /// Continuations behind each figure.
-    pub runs: usize,
+    pub(crate) runs: usize,
     /// Each human seat's score beside the AI's in the same seat.
-    pub seats: Vec<SeatComparison>,
+    pub(crate) seats: Vec<SeatComparison>,
     /// Each human seat's turning point.
-    pub turning: Vec<(PartyIx, Option<TurningPoint>)>,
+    pub(crate) turning: Vec<(PartyIx, Option<TurningPoint>)>,
     /// The above in words.
-    pub lines: Vec<String>,
+    pub(crate) lines: Vec<String>,
 }
 
 impl Debrief {
@@ -772,7 +772,7 @@ fn find(
 }
 
 /// How a dynamic connects to the interview's argument: our paraphrase, cited.
-pub fn interview_note(d: Dynamic) -> &'static str {
+pub(crate) fn interview_note(d: Dynamic) -> &'static str {
     match d {
         Dynamic::HabitsOfCooperation => {
             "Why it matters: Smith valued the Six Party Talks less for any settlement than for the practice they gave old antagonists of working at one table on a shared problem; such habits grow slowly and fade when a forum sits idle (Smith, CFR interview, 29 Jan 2010)."

@@ -14,7 +14,7 @@ use super::model::{
 use super::raw::{self, FORMAT_VERSION, RawCondition, RawEffect, RawGoal, RawScenario, Schedule};
 
 /// Check a raw scenario and resolve its ids. `source` is the file text, used to place problems.
-pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> {
+pub(crate) fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> {
     let mut v = Validator::new(raw, source);
     let scenario = v.run();
     if v.unshown > 0 {
@@ -38,7 +38,7 @@ pub fn validate(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem
 pub const MAX_PROBLEMS: usize = 200;
 
 /// Most events, and most actions, a scenario may hold.
-pub const MAX_ITEMS: usize = 1000;
+pub(crate) const MAX_ITEMS: usize = 1000;
 
 struct Validator<'a> {
     raw: &'a RawScenario,
@@ -1033,7 +1033,7 @@ pub(crate) fn position(source: &str, at: usize) -> (usize, usize) {
 }
 
 /// The known id closest to `id`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     known
         .map(|k| (edit_distance(id, k), k))
         .filter(|(d, k)| *d <= (k.len().max(id.len()) / 3).max(2))
