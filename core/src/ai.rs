@@ -8,7 +8,7 @@
 //! risky moves, and the value of capital kept. The AI draws no random numbers: the same state
 //! gives the same choice, so the advisor and an AI seat agree.
 
-use crate::scenario::{Doctrine, EventIx, Figure, Goal, PartyIx, Prefer, Scenario, Stance};
+use crate::scenario::{Doctrine, EventIx, Figure, Goal, PartyIx, Scenario, Stance};
 use crate::sim::Log;
 use crate::sim::rules::{self, Ctx, possessive};
 use crate::sim::state::{Facts, GameState, Order, StateFacts, Target, Var};
@@ -21,7 +21,7 @@ const THRESHOLD: f32 = 0.02;
 /// What the AI maximises for a party: half its government's doctrine (what this government
 /// wants, which a change of government changes), half the party's scored objectives (what the
 /// party is judged on, so that an AI in a seat is a fair benchmark for a player in it).
-pub fn value<F: Facts + ?Sized>(f: &F, p: PartyIx) -> f32 {
+pub(crate) fn value<F: Facts + ?Sized>(f: &F, p: PartyIx) -> f32 {
     0.5 * rules::doctrine_utility(f, p) + 0.5 * rules::score(f, p)
 }
 
@@ -32,7 +32,7 @@ pub struct Choice {
     pub order: Order,
     /// Its utility for the party (doctrine points).
     pub utility: f32,
-    /// One line on why, in full ([`Reason::text`] of `why`).
+    /// One line on why, in full (`Reason::text` of `why`).
     pub reason: String,
     /// Why, as data: what the fog of war reads to decide what a seat may see.
     pub why: Reason,
@@ -43,31 +43,31 @@ pub struct Choice {
 pub struct OptionChoice {
     /// Index of the option.
     pub option: usize,
-    /// One line on why, in full ([`Reason::text`] of `why`).
+    /// One line on why, in full (`Reason::text` of `why`).
     pub reason: String,
     /// Why, as data.
     pub why: Reason,
     /// Utility of each option.
-    pub utilities: Vec<f32>,
+    pub(crate) utilities: Vec<f32>,
 }
 
 /// How one of a party's goals moves: the number behind it before and after.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
     /// Whose goal.
-    pub party: PartyIx,
+    pub(crate) party: PartyIx,
     /// The goal.
-    pub goal: Goal,
+    pub(crate) goal: Goal,
     /// Its number before.
-    pub before: f32,
+    pub(crate) before: f32,
     /// Its number after.
-    pub after: f32,
+    pub(crate) after: f32,
 }
 
 impl Change {
     /// The party whose figure the number is, if any: `China's trust in Japan` is China's; an
     /// alliance's, a forum's or a track's number is nobody's.
-    pub fn owner(&self) -> Option<PartyIx> {
+    pub(crate) fn owner(&self) -> Option<PartyIx> {
         match self.goal {
             Goal::Figure(..) | Goal::FeelSafeFrom(_) => Some(self.party),
             Goal::TrustFrom(q) | Goal::LowThreatFrom(q) => Some(q),
@@ -100,7 +100,7 @@ impl Reason {
     /// The reason in words, as `viewer` may read it: with `hide_for: Some(viewer)`, a number
     /// that belongs to another party (its trust, its fear) keeps its direction and loses its
     /// figures (the fog of war of hot-seat play); with `None`, everything is shown.
-    pub fn text(&self, s: &Scenario, hide_for: Option<PartyIx>) -> String {
+    pub(crate) fn text(&self, s: &Scenario, hide_for: Option<PartyIx>) -> String {
         let say = |c: &Change| {
             let hidden = hide_for.is_some_and(|v| c.owner().is_some_and(|o| o != v));
             describe(s, c, hidden)
@@ -195,7 +195,7 @@ fn goal_var(p: PartyIx, g: Goal) -> Var {
 
 /// "raises China's trust in the United States (12 → 16)" and the like; `hidden` leaves out the
 /// figures ("raises China's trust in the United States").
-pub fn describe(s: &Scenario, c: &Change, hidden: bool) -> String {
+pub(crate) fn describe(s: &Scenario, c: &Change, hidden: bool) -> String {
     let (p, g) = (c.party, c.goal);
     let (_, what) = match g {
         Goal::Track(t, _) => (Var::Track(t), s.tracks[t.0].name.clone()),
@@ -288,14 +288,14 @@ fn forecast_reaction(f: &mut StateFacts, o: Order) {
 }
 
 /// Value an order for its party on the given state, with the reason.
-pub fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, Reason) {
+pub(crate) fn evaluate(s: &Scenario, state: &GameState, o: Order) -> (f32, Reason) {
     let (utility, reason) = assess(s, state, o, true);
     (utility, reason.unwrap_or(Reason::LittleEffect))
 }
 
 /// Value an order for its party on the given state, without putting the reason in words (the
 /// same number as [`evaluate`], for callers that only compare).
-pub fn utility(s: &Scenario, state: &GameState, o: Order) -> f32 {
+pub(crate) fn utility(s: &Scenario, state: &GameState, o: Order) -> f32 {
     assess(s, state, o, false).0
 }
 
@@ -404,7 +404,7 @@ pub fn rank_orders(
 
 /// [`rank_orders`] without putting any reason in words: every order and its utility, best
 /// first (the AI weighs some forty orders a step and explains only the ones it gives).
-pub fn rank_quietly(
+pub(crate) fn rank_quietly(
     s: &Scenario,
     state: &GameState,
     p: PartyIx,
@@ -461,7 +461,12 @@ pub fn plan_orders(s: &Scenario, state: &GameState, p: PartyIx, given: &[Order])
 }
 
 /// The option the party would choose for an event.
-pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx) -> OptionChoice {
+pub(crate) fn choose_option(
+    s: &Scenario,
+    state: &GameState,
+    event: EventIx,
+    p: PartyIx,
+) -> OptionChoice {
     let e = &s.events[event.0];
     let before = StateFacts {
         scenario: s,
@@ -497,16 +502,5 @@ pub fn choose_option(s: &Scenario, state: &GameState, event: EventIx, p: PartyIx
         reason: best.2.text(s, None),
         why: best.2,
         utilities,
-    }
-}
-
-/// Whether a goal prefers a high value (for describing objectives).
-pub fn prefers_high(g: Goal) -> bool {
-    match g {
-        Goal::Track(_, p) | Goal::Figure(_, p) | Goal::Commitment(_, p) | Goal::Habit(_, p) => {
-            p == Prefer::High
-        }
-        Goal::TrustFrom(_) => true,
-        Goal::LowThreatFrom(_) | Goal::FeelSafeFrom(_) | Goal::LowFear(_) => false,
     }
 }

@@ -31,7 +31,7 @@ use crate::text;
 /// The advisor's reason as `viewer` may read it: a figure that belongs to another party (its
 /// trust, its fear: "raises China's trust in Japan (-12 → -6)") keeps its direction and loses
 /// its numbers; the seat's own figures, alliances, forums and tracks keep theirs. Decided from
-/// the reason's data ([`crate::ai::Change::owner`]), not from its words.
+/// the reason's data (`ai::Change::owner`), not from its words.
 pub fn reason(s: &Scenario, viewer: PartyIx, why: &Reason) -> String {
     why.text(s, Some(viewer))
 }
@@ -42,25 +42,25 @@ pub fn on(session: &Session) -> bool {
 }
 
 /// How a party may see an order another party gave (once the month has resolved): the line
-/// itself, a veiled line, or `None` for nothing.
-pub fn seen_order(s: &Scenario, viewer: PartyIx, o: &Order) -> Option<String> {
+/// itself, or a veiled line.
+pub(crate) fn seen_order(s: &Scenario, viewer: PartyIx, o: &Order) -> String {
     if veiled(s, viewer, o) {
         let q = match o.target {
             Target::Party(q) => q,
-            Target::None | Target::Forum(_) => return Some(narrate::order(s, o)),
+            Target::None | Target::Forum(_) => return narrate::order(s, o),
         };
         let (a, b) = if o.party.0 < q.0 {
             (o.party, q)
         } else {
             (q, o.party)
         };
-        return Some(format!(
+        return format!(
             "Talks were held between {} and {}.",
             text::party_name(s, a),
             text::party_name(s, b)
-        ));
+        );
     }
-    Some(narrate::order(s, o))
+    narrate::order(s, o)
 }
 
 /// Whether `viewer` sees only that talks were held, not the order itself: a cooperative or
@@ -77,11 +77,13 @@ fn veiled(s: &Scenario, viewer: PartyIx, o: &Order) -> bool {
 
 /// The news of a resolved month's facts as `viewer` may see them. Veiled lines that say the
 /// same thing twice are shown once.
-pub fn filter_facts(s: &Scenario, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
+pub(crate) fn filter_facts(s: &Scenario, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for fact in facts {
         let (line, is_veiled) = match fact {
-            Fact::Ordered { order } => (seen_order(s, viewer, order), veiled(s, viewer, order)),
+            Fact::Ordered { order } => {
+                (Some(seen_order(s, viewer, order)), veiled(s, viewer, order))
+            }
             // What a veiled order's own effects announce is veiled with it.
             Fact::Announced {
                 cause: Cause::Order(o),
@@ -112,7 +114,7 @@ pub fn last_month(session: &Session, viewer: PartyIx) -> Vec<String> {
 }
 
 /// News lines of a run of facts as `viewer` may see them (every line when the fog is off).
-pub fn month_news(session: &Session, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
+pub(crate) fn month_news(session: &Session, viewer: PartyIx, facts: &[Fact]) -> Vec<String> {
     let s = session.scenario();
     if on(session) {
         filter_facts(&s, viewer, facts)
@@ -241,9 +243,9 @@ mod tests {
             target: Target::Party(PartyIx(1)),
         };
         let line = narrate::order(&s, &o);
-        assert_eq!(seen_order(&s, PartyIx(0), &o), Some(line.clone()));
-        assert_eq!(seen_order(&s, PartyIx(1), &o), Some(line.clone()));
-        let third = seen_order(&s, PartyIx(2), &o).expect("veiled");
+        assert_eq!(seen_order(&s, PartyIx(0), &o), line);
+        assert_eq!(seen_order(&s, PartyIx(1), &o), line);
+        let third = seen_order(&s, PartyIx(2), &o);
         assert!(third.starts_with("Talks were held between"), "{third}");
         let facts = vec![
             Fact::Ordered { order: o },

@@ -14,7 +14,7 @@ fn party(s: &Scenario, p: PartyIx) -> &str {
 }
 
 /// The news line of an order carried out: "China: Hold a leaders' summit → Japan."
-pub fn order(s: &Scenario, o: &Order) -> String {
+pub(crate) fn order(s: &Scenario, o: &Order) -> String {
     format!("{}: {}.", party(s, o.party), o.label(s))
 }
 

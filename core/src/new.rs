@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The starting scenario; `{ID}` is replaced by the new id and `{TITLE}` by a title made from it.
-pub const TEMPLATE: &str = include_str!("new/template.ron");
+pub(crate) const TEMPLATE: &str = include_str!("new/template.ron");
 
 /// Why a scenario could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -42,7 +42,7 @@ impl NewError {
 }
 
 /// Whether `id` is a usable scenario id.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     id.len() <= 64
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
@@ -51,7 +51,7 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 /// The template with its id and title filled in.
-pub fn scenario_text(id: &str) -> String {
+pub(crate) fn scenario_text(id: &str) -> String {
     let title: String = id
         .split(['-', '_'])
         .filter(|w| !w.is_empty())

@@ -13,7 +13,7 @@
 //! game with policy seats replays exactly (`random` draws from a generator seeded from the
 //! game's seed, the seat and the turn).
 
-pub mod lookahead;
+pub(crate) mod lookahead;
 
 use crate::sim::Dice;
 
@@ -66,7 +66,7 @@ pub enum Difficulty {
 
 impl Difficulty {
     /// The policy of every AI seat.
-    pub fn policy(self) -> Policy {
+    pub(crate) fn policy(self) -> Policy {
         match self {
             Difficulty::Easy => Policy::Hesitant,
             Difficulty::Normal => Policy::Greedy,
@@ -92,7 +92,7 @@ impl Difficulty {
 #[error("unknown policy \"{name}\"; the policies are: {}", Policy::names().join(", "))]
 pub struct UnknownPolicy {
     /// The name given.
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// A cooperative or competitive move toward a party.
@@ -140,7 +140,7 @@ impl Policy {
     }
 
     /// Every name, in listing order.
-    pub fn names() -> Vec<&'static str> {
+    pub(crate) fn names() -> Vec<&'static str> {
         Self::ALL.iter().map(|p| p.name()).collect()
     }
 
@@ -197,13 +197,8 @@ impl Policy {
 
     /// Whether the policy's moves depend on the game's seed (`random`); every other policy is a
     /// function of the game so far.
-    pub fn reads_seed(self) -> bool {
+    pub(crate) fn reads_seed(self) -> bool {
         matches!(self, Policy::Random)
-    }
-
-    /// Whether this is one of the classic reciprocity strategies (it decides by stance).
-    pub fn is_classic(self) -> bool {
-        !matches!(self, Policy::Doctrine | Policy::Greedy | Policy::Hesitant)
     }
 }
 
@@ -221,17 +216,17 @@ impl std::str::FromStr for Policy {
 }
 
 /// What a policy sees when it plays a seat: the game so far, from the seat's side.
-pub struct Seat<'a> {
+pub(crate) struct Seat<'a> {
     /// The scenario.
-    pub scenario: &'a Scenario,
+    pub(crate) scenario: &'a Scenario,
     /// The state now, orders open.
-    pub state: &'a GameState,
+    pub(crate) state: &'a GameState,
     /// The state at the end of every finished turn; entry 0 is the start.
-    pub history: &'a [GameState],
+    pub(crate) history: &'a [GameState],
     /// The game's seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// The seat.
-    pub party: PartyIx,
+    pub(crate) party: PartyIx,
 }
 
 /// What `who` did toward `toward` in a turn's orders: a competitive order aimed at it is a
@@ -259,7 +254,7 @@ impl Seat<'_> {
     }
 
     /// The move a classic policy makes toward `other` this turn.
-    pub fn intent(&self, policy: Policy, other: PartyIx) -> Move {
+    pub(crate) fn intent(&self, policy: Policy, other: PartyIx) -> Move {
         use Move::{Cooperate as C, Defect as D};
         let me = self.party;
         let played = self.history.len().saturating_sub(1);
@@ -322,7 +317,7 @@ fn mix(seed: u64, me: usize, other: usize, turn: usize) -> u64 {
 }
 
 /// The orders a policy gives for its seat this turn.
-pub fn orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
+pub(crate) fn orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
     match policy {
         Policy::Greedy => ai::plan_orders(seat.scenario, seat.state, seat.party, &[])
             .into_iter()
@@ -340,7 +335,7 @@ pub fn orders(policy: Policy, seat: &Seat<'_>) -> Vec<Order> {
 
 /// The option a policy picks for an event its seat decides: every policy decides events as the
 /// doctrine does (the classic strategies only say how to treat other parties).
-pub fn choose_option(_policy: Policy, seat: &Seat<'_>, event: EventIx) -> usize {
+pub(crate) fn choose_option(_policy: Policy, seat: &Seat<'_>, event: EventIx) -> usize {
     ai::choose_option(seat.scenario, seat.state, event, seat.party).option
 }
 

@@ -34,11 +34,11 @@ use crate::sim::{Game, Phase};
 pub use replay::{ReplayCheck, Verdict, check_replay};
 
 /// The save format this build writes. It reads this one and every older one (from
-/// [`OLDEST_FORMAT`]); a save of a newer format is refused with its number.
+/// `OLDEST_FORMAT`); a save of a newer format is refused with its number.
 pub const SAVE_FORMAT: u32 = 2;
 
 /// The oldest save format this build reads (and migrates).
-pub const OLDEST_FORMAT: u32 = 1;
+pub(crate) const OLDEST_FORMAT: u32 = 1;
 
 /// The program, as saves name their writer: "sixparty 0.1.0".
 pub fn writer() -> String {
@@ -46,7 +46,7 @@ pub fn writer() -> String {
 }
 
 /// Environment variable naming the saves folder (overridden by `--saves-dir`).
-pub const SAVES_ENV: &str = "SIXPARTY_SAVES";
+pub(crate) const SAVES_ENV: &str = "SIXPARTY_SAVES";
 
 /// How many autosaves are kept (`autosave-1` is the newest).
 pub const AUTOSAVES_KEPT: usize = 3;
@@ -117,17 +117,17 @@ pub struct SaveFile {
     /// Seats played by a named policy instead of the default AI, as (party id, policy name):
     /// the difficulty chosen. Absent in saves of games at the normal difficulty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub policies: Vec<(String, String)>,
+    pub(crate) policies: Vec<(String, String)>,
     /// Where the game was resumed from a save written by another program (whose earlier turns
     /// today's engine may play differently), oldest first. Absent when there was none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub resumed: Vec<Resumed>,
+    pub(crate) resumed: Vec<Resumed>,
     /// Every choice the humans made, in order: with the seed, what `sixparty replay` re-plays.
     pub choices: Vec<HumanChoice>,
     /// The game as it stood: what loading resumes from.
     pub game: Snapshot,
     /// The scenario file's text.
-    pub scenario: String,
+    pub(crate) scenario: String,
 }
 
 /// What a save says about who plays: its scenario, the human seats, the policy seats.
@@ -276,7 +276,7 @@ pub fn check_name(name: &str) -> Result<(), SaveError> {
 }
 
 /// The file of a named save in a folder (`NAME.ron`).
-pub fn path_of(dir: &Path, name: &str) -> Result<PathBuf, SaveError> {
+pub(crate) fn path_of(dir: &Path, name: &str) -> Result<PathBuf, SaveError> {
     check_name(name)?;
     let has_ext = Path::new(name)
         .extension()

@@ -2,12 +2,12 @@
 //!
 //! 1. [`raw`]: serde structs read straight from the file (syntax and type errors, with line and
 //!    column, come from here);
-//! 2. [`validate`](validate::validate): ids resolved, ranges checked, every problem collected;
+//! 2. [`validate`]: ids resolved, ranges checked, every problem collected;
 //!    the result is a [`Scenario`], the only form the simulation sees.
 
 pub mod diagnostics;
 pub mod lint;
-pub mod model;
+pub(crate) mod model;
 pub mod mods;
 pub mod raw;
 pub mod validate;
@@ -115,7 +115,7 @@ pub fn load_str(text: &str, path: &str) -> Result<Scenario, ScenarioError> {
 
 /// Deepest nesting of brackets the reader follows (conditions inside conditions...); deeper
 /// files are refused with a message instead of exhausting the stack.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// The RON reader's options for scenario files.
 pub(crate) fn ron_options() -> ron::Options {
@@ -125,7 +125,7 @@ pub(crate) fn ron_options() -> ron::Options {
 }
 
 /// Longest text (string) a scenario may hold, in characters.
-pub const MAX_STRING_CHARS: usize = 20_000;
+pub(crate) const MAX_STRING_CHARS: usize = 20_000;
 
 /// Refuse, before parsing, a string longer than [`MAX_STRING_CHARS`]: nothing in a scenario
 /// needs one, and a megabyte line makes every message about it unreadable.
@@ -210,7 +210,7 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Read a scenario file's text, refusing what is not a regular file, what is larger than
 /// [`MAX_FILE_BYTES`] and what is not UTF-8, and dropping a byte-order mark.
-pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, ScenarioError> {
     let shown = path.display().to_string();
     let io = |source| ScenarioError::Io {
         path: shown.clone(),
@@ -315,7 +315,7 @@ impl Entry {
     }
 
     /// The text problems are placed in: the mod file's own text for an extension mod.
-    pub fn source(&self) -> &str {
+    pub(crate) fn source(&self) -> &str {
         self.extends.as_ref().map_or(&self.text, |e| &e.source)
     }
 }
@@ -465,7 +465,7 @@ pub fn catalogue_in(dir: Option<&Path>, mods: Option<&Path>) -> (Vec<Entry>, Vec
 }
 
 /// Load a scenario file from disk; an extension mod finds its base among `entries`.
-pub fn load_path(path: &Path, entries: &[Entry]) -> Result<Scenario, ScenarioError> {
+pub(crate) fn load_path(path: &Path, entries: &[Entry]) -> Result<Scenario, ScenarioError> {
     let text = read_text(path)?;
     let shown = path.display().to_string();
     if mods::extends_of(&text).is_some() {
@@ -526,7 +526,7 @@ pub fn resolve_in(
 }
 
 /// The `.ron` files directly in a folder, sorted by name (none if it cannot be read).
-pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn ron_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)

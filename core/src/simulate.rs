@@ -36,17 +36,17 @@ pub struct GameRow {
     /// Each party's final score, in scenario order.
     pub scores: Vec<f32>,
     /// Each track's final value, in scenario order.
-    pub tracks: Vec<f32>,
+    pub(crate) tracks: Vec<f32>,
     /// For each event: `None` if it never fired, else the option its decider last chose
     /// (`Some(None)` for an event without options).
     pub events: Vec<Option<Option<usize>>>,
     /// For each forum: whether it broke down (went from in session to suspended or collapsed) at
     /// least once.
-    pub broke_down: Vec<bool>,
+    pub(crate) broke_down: Vec<bool>,
     /// For each forum: its status at the end.
-    pub final_status: Vec<ForumStatus>,
+    pub(crate) final_status: Vec<ForumStatus>,
     /// For each action: how many times it was carried out.
-    pub actions: Vec<u32>,
+    pub(crate) actions: Vec<u32>,
 }
 
 /// Play one game to the end with the AI in every seat, or the named policy where one is given.
@@ -109,18 +109,18 @@ pub struct EventTally {
     /// Games in which it fired.
     pub fired: usize,
     /// Games in which each option was chosen (by option index).
-    pub options: Vec<usize>,
+    pub(crate) options: Vec<usize>,
 }
 
 /// How a forum fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ForumTally {
+pub(crate) struct ForumTally {
     /// Forum id.
-    pub id: String,
+    pub(crate) id: String,
     /// Games in which it broke down at least once.
-    pub broke_down: usize,
+    pub(crate) broke_down: usize,
     /// Games that ended with it in session.
-    pub active_at_end: usize,
+    pub(crate) active_at_end: usize,
 }
 
 /// A figure's spread, named.
@@ -154,7 +154,7 @@ impl Named {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     /// Scenario id.
-    pub scenario: String,
+    pub(crate) scenario: String,
     /// Games played.
     pub runs: usize,
     /// Games asked for (more than `runs` when the run was stopped early).
@@ -163,7 +163,7 @@ pub struct Summary {
     /// summary then covers games 0 to `runs - 1`, exactly as a run of `runs` games would.
     pub interrupted: bool,
     /// The run's seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Each party's final score.
     pub scores: Vec<Named>,
     /// Each track's final value.
@@ -171,9 +171,9 @@ pub struct Summary {
     /// Each event.
     pub events: Vec<EventTally>,
     /// Each forum.
-    pub forums: Vec<ForumTally>,
+    pub(crate) forums: Vec<ForumTally>,
     /// For each action id, the games in which it was carried out at least once.
-    pub actions: Vec<(String, usize)>,
+    pub(crate) actions: Vec<(String, usize)>,
 }
 
 /// Folds rows, in game order, into a summary.

@@ -1,7 +1,7 @@
 //! Words shared by the terminal screen and the plain mode: how orders, figures and relations
 //! are written for a player.
 
-use crate::scenario::{Forum, ForumStatus, PartyIx, Scenario, Stance, TargetKind};
+use crate::scenario::{Forum, ForumStatus, PartyIx, Scenario, Stance};
 use crate::sim::Order;
 
 /// "Reassure an ally → Japan".
@@ -16,16 +16,6 @@ pub fn stance_word(st: Stance) -> &'static str {
         Stance::Competitive => "competitive",
         Stance::Alliance => "alliance",
         Stance::Neutral => "neutral",
-    }
-}
-
-/// A target kind in words.
-pub fn target_word(t: TargetKind) -> &'static str {
-    match t {
-        TargetKind::None => "no target",
-        TargetKind::Party => "a party",
-        TargetKind::Ally => "an ally",
-        TargetKind::Forum => "a forum",
     }
 }
 

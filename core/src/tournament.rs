@@ -62,24 +62,24 @@ pub enum TournamentError {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Match {
     /// The policy in the first seat (two parties), or the policy tried in `seat`.
-    pub a: String,
+    pub(crate) a: String,
     /// The policy in the second seat, or `default AI` in the same seat on the same seed.
-    pub b: String,
+    pub(crate) b: String,
     /// The seat `a` played, on a scenario of more than two parties.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seat: Option<String>,
+    pub(crate) seat: Option<String>,
     /// `a`'s score.
     pub score_a: f32,
     /// `b`'s score.
     pub score_b: f32,
     /// Share of `a`'s orders aimed at parties that were cooperative.
-    pub cooperation_a: f32,
+    pub(crate) cooperation_a: f32,
     /// Share of `b`'s orders aimed at parties that were cooperative.
-    pub cooperation_b: f32,
+    pub(crate) cooperation_b: f32,
     /// Repetition, from 0.
-    pub repetition: u32,
+    pub(crate) repetition: u32,
     /// The match's seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
 }
 
 /// One policy's line of the ranked table.
@@ -90,28 +90,28 @@ pub struct Standing {
     /// Mean score over its matches against the other policies (self-play is played and
     /// listed but, as in the Axelrod library's results, not counted, unless it is the only
     /// match there is).
-    pub mean_score: f32,
+    pub(crate) mean_score: f32,
     /// Mean score per turn.
     pub per_turn: f32,
     /// Matches in which it scored more than its opponent.
-    pub wins: u32,
+    pub(crate) wins: u32,
     /// Matches counted.
-    pub matches: u32,
+    pub(crate) matches: u32,
     /// Share of its orders aimed at parties that were cooperative.
-    pub cooperation: f32,
+    pub(crate) cooperation: f32,
 }
 
 /// The result of a tournament.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// Scenario id.
-    pub scenario: String,
+    pub(crate) scenario: String,
     /// Turns of each match.
-    pub turns: u32,
+    pub(crate) turns: u32,
     /// Repetitions.
-    pub repetitions: u32,
+    pub(crate) repetitions: u32,
     /// The tournament's seed.
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Every match, in a fixed order.
     pub matches: Vec<Match>,
     /// The policies ranked by mean score (ties: more wins first, then the order given).
@@ -122,10 +122,10 @@ pub struct Outcome {
 }
 
 /// Most turns a match may have.
-pub const MAX_TURNS: u32 = 10_000;
+pub(crate) const MAX_TURNS: u32 = 10_000;
 
 /// A seed for one match, from the tournament's seed and the match's place (splitmix64).
-pub fn match_seed(seed: u64, pairing: u64, repetition: u64) -> u64 {
+pub(crate) fn match_seed(seed: u64, pairing: u64, repetition: u64) -> u64 {
     let mut z = seed;
     for x in [pairing, repetition] {
         z = z.wrapping_add(0x9E37_79B9_7F4A_7C15).wrapping_add(x);
@@ -140,16 +140,16 @@ pub fn match_seed(seed: u64, pairing: u64, repetition: u64) -> u64 {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct SeatResult {
     /// Its tournament score ([`score_of`]).
-    pub score: f32,
+    pub(crate) score: f32,
     /// Cooperative orders it aimed at parties.
-    pub cooperative: u32,
+    pub(crate) cooperative: u32,
     /// Competitive orders it aimed at parties.
-    pub competitive: u32,
+    pub(crate) competitive: u32,
 }
 
 impl SeatResult {
     /// Share of its orders aimed at parties that were cooperative (0 if it gave none).
-    pub fn cooperation(self) -> f32 {
+    pub(crate) fn cooperation(self) -> f32 {
         let n = self.cooperative + self.competitive;
         if n == 0 {
             0.0

@@ -24,7 +24,7 @@ pub const DEBRIEF_RUNS: usize = 6;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spread {
     /// How many values.
-    pub n: usize,
+    pub(crate) n: usize,
     /// Mean.
     pub mean: f32,
     /// Median.
@@ -75,7 +75,7 @@ impl Spread {
 }
 
 /// A seed for continuation `run` from turn `turn` of a game with seed `seed` (splitmix64).
-pub fn continuation_seed(seed: u64, turn: u32, run: usize) -> u64 {
+pub(crate) fn continuation_seed(seed: u64, turn: u32, run: usize) -> u64 {
     let mut z = seed
         ^ (u64::from(turn) << 32)
         ^ (run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -89,7 +89,7 @@ pub fn continuation_seed(seed: u64, turn: u32, run: usize) -> u64 {
 #[derive(Debug, Clone)]
 pub struct Position {
     /// Turns played so far.
-    pub turn: u32,
+    pub(crate) turn: u32,
     state: GameState,
     rng: Dice,
 }
@@ -97,11 +97,24 @@ pub struct Position {
 impl Position {
     /// Where a session stands, if it is between turns (or over).
     pub fn of(session: &mut Session) -> Option<Position> {
-        matches!(session.game.phase(), Phase::BetweenTurns | Phase::Over).then(|| Position {
-            turn: session.game.turn(),
-            state: session.game.state(),
-            rng: session.game.rng(),
-        })
+        Position::between_turns(session).ok()
+    }
+
+    /// Where a session stands; a session in the middle of a turn is the wrong phase for it.
+    /// For the callers below that have just started a game or ended a turn, so it holds by
+    /// construction; were that ever broken, the what-if fails with the error, not a panic.
+    fn between_turns(session: &mut Session) -> Result<Position, GameError> {
+        match session.game.phase() {
+            Phase::BetweenTurns | Phase::Over => Ok(Position {
+                turn: session.game.turn(),
+                state: session.game.state(),
+                rng: session.game.rng(),
+            }),
+            now => Err(GameError::WrongPhase {
+                needed: Phase::BetweenTurns,
+                now,
+            }),
+        }
     }
 
     fn game(&self, scenario: &Arc<Scenario>) -> Game {
@@ -147,7 +160,7 @@ pub fn continuations(
 
 /// The position before each turn of a game replayed from its seed and choices, up to the
 /// position after `until` turns (or the end): `result[t]` stands after `t` turns.
-pub fn positions(
+pub(crate) fn positions(
     scenario: &Arc<Scenario>,
     seed: u64,
     humans: &[PartyIx],
@@ -158,7 +171,7 @@ pub fn positions(
     let mut out = Vec::new();
     let mut log = choices.iter().peekable();
     loop {
-        out.push(Position::of(&mut session).expect("between turns"));
+        out.push(Position::between_turns(&mut session)?);
         if session.game.is_over() || session.game.turn() >= until {
             break;
         }
@@ -219,7 +232,7 @@ fn branch(
         }
     }
     session.end_turn()?;
-    let after = Position::of(&mut session).expect("between turns");
+    let after = Position::between_turns(&mut session)?;
     finish_on_ai(
         scenario,
         after.reseeded(scenario, continuation_seed(seed, after.turn, run)),
@@ -230,7 +243,7 @@ fn branch(
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurningPoint {
     /// Whose choice.
-    pub party: PartyIx,
+    pub(crate) party: PartyIx,
     /// The month it was made in (1-based turn).
     pub turn: u32,
     /// What was chosen: an event option's label, or the month's orders.
@@ -238,11 +251,11 @@ pub struct TurningPoint {
     /// The alternative: another option's label, or "the advisor's orders".
     pub alternative: String,
     /// Mean final score of `party` after the actual choice, the AI playing on.
-    pub actual: f32,
+    pub(crate) actual: f32,
     /// Mean final score of `party` after the alternative, the AI playing on.
-    pub instead: f32,
+    pub(crate) instead: f32,
     /// Continuations behind each mean.
-    pub runs: usize,
+    pub(crate) runs: usize,
 }
 
 impl TurningPoint {
@@ -428,8 +441,7 @@ pub fn compare_seats(
     runs: usize,
 ) -> Result<Vec<SeatComparison>, GameError> {
     let all_ai = finish_on_ai(scenario, Game::new(scenario.clone(), seed))?;
-    let start = Position::of(&mut Session::new(scenario.clone(), seed, Vec::new()))
-        .expect("a new game is between turns");
+    let start = Position::between_turns(&mut Session::new(scenario.clone(), seed, Vec::new()))?;
     let others = continuations(scenario, &start, seed, runs)?;
     Ok(humans
         .iter()

@@ -19,7 +19,7 @@ const CANDIDATES: usize = 4;
 const DEPTH: u32 = 1;
 
 /// The doctrine's orders for a party, chosen by playing each candidate plan out.
-pub fn plan(s: &Scenario, state: &GameState, p: PartyIx) -> Vec<Order> {
+pub(crate) fn plan(s: &Scenario, state: &GameState, p: PartyIx) -> Vec<Order> {
     let greedy: Vec<Order> = ai::plan_orders(s, state, p, &[])
         .into_iter()
         .map(|c| c.order)
@@ -85,7 +85,7 @@ fn play_out(s: &Scenario, state: &GameState, p: PartyIx, mine: &[Order], others:
 
 /// The end of a turn on a snapshot, as `Game::end_turn` runs it: orders, sessions, spill-over,
 /// figures. Sessions take their likelier outcome instead of a roll of the dice.
-pub fn resolve_turn(f: &mut StateFacts<'_>, orders: &[Order], trust_at_start: &[Vec<f32>]) {
+pub(crate) fn resolve_turn(f: &mut StateFacts<'_>, orders: &[Order], trust_at_start: &[Vec<f32>]) {
     let mut log = Log::default();
     let mut all = orders.to_vec();
     all.sort_by_key(|o| o.party);
@@ -108,7 +108,7 @@ pub fn resolve_turn(f: &mut StateFacts<'_>, orders: &[Order], trust_at_start: &[
 
 /// The start of a turn on a snapshot, as `Game::begin_turn` runs it, without events; returns
 /// the trust at the start of the turn (for the spill-over).
-pub fn begin_turn(f: &mut StateFacts<'_>) -> Vec<Vec<f32>> {
+pub(crate) fn begin_turn(f: &mut StateFacts<'_>) -> Vec<Vec<f32>> {
     let mut log = Log::default();
     f.state.turn += 1;
     let record = f.record_mut();

@@ -19,7 +19,7 @@ use crate::scenario::Scenario;
 
 /// What the audit found wrong: the first problem.
 #[derive(Debug)]
-pub struct Problem(pub String);
+pub(crate) struct Problem(pub String);
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -36,7 +36,7 @@ impl ser::Error for Problem {
 }
 
 /// Check `value` against the scenario (see the module's documentation).
-pub fn check<T: Serialize + ?Sized>(value: &T, scenario: &Scenario) -> Result<(), String> {
+pub(crate) fn check<T: Serialize + ?Sized>(value: &T, scenario: &Scenario) -> Result<(), String> {
     let mut audit = Audit {
         scenario,
         last_index: None,

@@ -44,9 +44,9 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplayCheck {
     /// The turn the save stands at.
-    pub turn: u32,
+    pub(crate) turn: u32,
     /// Its date.
-    pub date: String,
+    pub(crate) date: String,
     /// Whether the replay reaches it.
     pub verdict: Verdict,
 }

@@ -8,18 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Entry, ScenarioError, catalogue_in, lint, load_str, mods, read_text};
 
-/// Output of `sixparty validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// For people: messages with snippets, then a summary line.
-    Text,
-    /// One JSON object, for editors and CI.
-    Json,
-}
-
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     /// The file cannot be played.
     Error,
     /// The file plays, but probably not as its author meant.
@@ -39,38 +30,38 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// 1-based line, when the problem has a place in the file.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     /// 1-based column, when the problem has a place in the file.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// What was expected, or what to do.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 /// The diagnostics of one file.
 #[derive(Debug, Clone)]
 pub struct FileReport {
     /// The file as named to the user.
-    pub path: String,
+    pub(crate) path: String,
     /// Its text, for the snippets (empty when it could not be read).
-    pub text: String,
+    pub(crate) text: String,
     /// For a file that loads: `id: N parties, N turns`.
-    pub loaded: Option<String>,
+    pub(crate) loaded: Option<String>,
     /// Errors first, then warnings.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl FileReport {
     /// Number of errors.
-    pub fn errors(&self) -> usize {
+    pub(crate) fn errors(&self) -> usize {
         self.count(Severity::Error)
     }
 
     /// Number of warnings.
-    pub fn warnings(&self) -> usize {
+    pub(crate) fn warnings(&self) -> usize {
         self.count(Severity::Warning)
     }
 
@@ -100,7 +91,7 @@ fn diagnostic(severity: Severity, line: usize, column: usize, message: &str) -> 
 }
 
 /// The report of a file that did not load.
-pub fn from_error(fallback_path: &str, e: &ScenarioError) -> FileReport {
+pub(crate) fn from_error(fallback_path: &str, e: &ScenarioError) -> FileReport {
     let mut report = FileReport {
         path: fallback_path.to_owned(),
         text: String::new(),
@@ -200,7 +191,7 @@ pub fn check_entry(entry: &Entry, entries: &[Entry]) -> FileReport {
 }
 
 /// Check one file named on the command line; an extension mod finds its base in `entries`.
-pub fn check_path(path: &Path, entries: &[Entry]) -> FileReport {
+pub(crate) fn check_path(path: &Path, entries: &[Entry]) -> FileReport {
     let shown = path.display().to_string();
     let text = match read_text(path) {
         Ok(t) => t,
@@ -385,7 +376,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `3 files: 2 valid, 1 with 4 errors, 2 warnings`.
-pub fn summary(reports: &[FileReport]) -> String {
+pub(crate) fn summary(reports: &[FileReport]) -> String {
     let valid = reports.iter().filter(|r| r.valid()).count();
     let invalid = reports.len() - valid;
     let errors: usize = reports.iter().map(FileReport::errors).sum();

@@ -62,9 +62,9 @@ pub struct Scenario {
     /// The file's text, kept so that a save carries its scenario with it.
     pub text: String,
     /// Year of the first turn.
-    pub start_year: i32,
+    pub(crate) start_year: i32,
     /// Month of the first turn, 1..=12.
-    pub start_month: u32,
+    pub(crate) start_month: u32,
     /// Number of turns.
     pub turns: u32,
     /// Rule constants.
@@ -74,9 +74,9 @@ pub struct Scenario {
     /// Doctrines.
     pub doctrines: Vec<Doctrine>,
     /// Starting trust, `[from][to]`.
-    pub trust: Vec<Vec<f32>>,
+    pub(crate) trust: Vec<Vec<f32>>,
     /// Starting threat perception, `[from][to]`.
-    pub threat: Vec<Vec<f32>>,
+    pub(crate) threat: Vec<Vec<f32>>,
     /// Alliances.
     pub alliances: Vec<Alliance>,
     /// Forums.
@@ -101,17 +101,17 @@ pub struct Party {
     /// Map position, 0..=100.
     pub map: (u8, u8),
     /// Starting power.
-    pub power: f32,
+    pub(crate) power: f32,
     /// Power gained per turn.
     pub growth: f32,
     /// Capital income per turn.
-    pub capital: f32,
+    pub(crate) capital: f32,
     /// Starting security.
-    pub security: f32,
+    pub(crate) security: f32,
     /// Starting prestige.
-    pub prestige: f32,
+    pub(crate) prestige: f32,
     /// Starting approval.
-    pub approval: f32,
+    pub(crate) approval: f32,
     /// Starting doctrine.
     pub doctrine: DoctrineIx,
     /// Whether a human may play it.
@@ -134,13 +134,13 @@ pub struct Doctrine {
     /// One sentence.
     pub description: String,
     /// Weighted goals.
-    pub goals: Vec<(Goal, f32)>,
+    pub(crate) goals: Vec<(Goal, f32)>,
     /// Appetite for risk, 0..=1.
-    pub risk: f32,
+    pub(crate) risk: f32,
     /// Reciprocity, 0..=1.
-    pub reciprocity: f32,
+    pub(crate) reciprocity: f32,
     /// Preference for forums, -1..=1.
-    pub multilateralism: f32,
+    pub(crate) multilateralism: f32,
 }
 
 /// A scored objective.
@@ -149,7 +149,7 @@ pub struct Objective {
     /// What it means.
     pub text: String,
     /// What is measured.
-    pub goal: Goal,
+    pub(crate) goal: Goal,
     /// Its weight.
     pub weight: f32,
 }
@@ -187,15 +187,15 @@ pub struct Alliance {
     /// Client.
     pub client: PartyIx,
     /// Starting commitment.
-    pub commitment: f32,
+    pub(crate) commitment: f32,
     /// Nuclear umbrella.
-    pub umbrella: bool,
+    pub(crate) umbrella: bool,
     /// Starting abandonment fear.
-    pub abandonment_fear: f32,
+    pub(crate) abandonment_fear: f32,
     /// Starting entrapment risk.
-    pub entrapment_risk: f32,
+    pub(crate) entrapment_risk: f32,
     /// Parties that see it as aimed at them.
-    pub rivals: Vec<PartyIx>,
+    pub(crate) rivals: Vec<PartyIx>,
 }
 
 impl Alliance {
@@ -223,9 +223,9 @@ pub struct Forum {
     /// Starting status.
     pub status: ForumStatus,
     /// When it meets.
-    pub schedule: Schedule,
+    pub(crate) schedule: Schedule,
     /// Agenda: tracks and the move per successful session.
-    pub agenda: Vec<(TrackIx, f32)>,
+    pub(crate) agenda: Vec<(TrackIx, f32)>,
     /// Excluded topics and their owners.
     pub excluded: Vec<(TrackIx, PartyIx)>,
     /// Starting habit.
@@ -238,7 +238,7 @@ pub struct Track {
     /// Id.
     pub id: String,
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// One sentence.
     pub description: String,
     /// Starting value.
@@ -248,9 +248,9 @@ pub struct Track {
     /// Highest value.
     pub max: f32,
     /// Change per turn.
-    pub drift: f32,
+    pub(crate) drift: f32,
     /// Role in the rules.
-    pub role: Option<TrackRole>,
+    pub(crate) role: Option<TrackRole>,
 }
 
 /// An action of the catalogue.
@@ -259,7 +259,7 @@ pub struct Action {
     /// Id.
     pub id: String,
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// One sentence.
     pub description: String,
     /// Capital cost.
@@ -267,21 +267,21 @@ pub struct Action {
     /// Who may use it; empty = all.
     pub who: Vec<PartyIx>,
     /// Target kind.
-    pub target: TargetKind,
+    pub(crate) target: TargetKind,
     /// Stance toward the target.
     pub stance: Stance,
     /// Topic raised at a forum.
-    pub topic: Option<TrackIx>,
+    pub(crate) topic: Option<TrackIx>,
     /// Precondition.
-    pub requires: Option<Condition>,
+    pub(crate) requires: Option<Condition>,
     /// Effects (shared: every order of the action applies them, and holding them must not
     /// cost a copy).
-    pub effects: std::sync::Arc<[Effect]>,
+    pub(crate) effects: std::sync::Arc<[Effect]>,
 }
 
 /// When an event can fire.
 #[derive(Debug, Clone)]
-pub enum When {
+pub(crate) enum When {
     /// On this turn (1-based), computed from the date.
     Turn(u32),
     /// Whenever the condition holds at the start of a turn.
@@ -298,17 +298,17 @@ pub struct Event {
     /// News text.
     pub text: String,
     /// When it fires.
-    pub when: When,
+    pub(crate) when: When,
     /// Chance when eligible.
-    pub chance: f32,
+    pub(crate) chance: f32,
     /// Fires at most once.
-    pub once: bool,
+    pub(crate) once: bool,
     /// Deciding party.
-    pub decider: Option<PartyIx>,
+    pub(crate) decider: Option<PartyIx>,
     /// Target party.
-    pub target: Option<PartyIx>,
+    pub(crate) target: Option<PartyIx>,
     /// Effects on firing.
-    pub effects: Vec<Effect>,
+    pub(crate) effects: Vec<Effect>,
     /// Options.
     pub options: Vec<EventOption>,
     /// Teaching note.
@@ -323,9 +323,9 @@ pub struct EventOption {
     /// Label.
     pub label: String,
     /// Effects.
-    pub effects: Vec<Effect>,
+    pub(crate) effects: Vec<Effect>,
     /// AI bias.
-    pub ai_weight: f32,
+    pub(crate) ai_weight: f32,
 }
 
 /// A party reference, resolved.
@@ -438,11 +438,6 @@ pub enum Condition {
 }
 
 impl Scenario {
-    /// Number of parties.
-    pub fn party_count(&self) -> usize {
-        self.parties.len()
-    }
-
     /// Find a party by id.
     pub fn party_by_id(&self, id: &str) -> Option<PartyIx> {
         self.parties.iter().position(|p| p.id == id).map(PartyIx)
@@ -454,7 +449,7 @@ impl Scenario {
     }
 
     /// The alliance between two parties, if any.
-    pub fn alliance_between(&self, a: PartyIx, b: PartyIx) -> Option<AllianceIx> {
+    pub(crate) fn alliance_between(&self, a: PartyIx, b: PartyIx) -> Option<AllianceIx> {
         self.alliances
             .iter()
             .position(|al| al.involves(a) && al.involves(b) && a != b)
@@ -471,7 +466,7 @@ impl Scenario {
     }
 
     /// (year, month) of a 1-based turn.
-    pub fn date_of(&self, turn: u32) -> (i32, u32) {
+    pub(crate) fn date_of(&self, turn: u32) -> (i32, u32) {
         let months = i64::from(self.start_month - 1) + i64::from(turn.max(1) - 1);
         (
             self.start_year + (months / 12) as i32,
@@ -480,7 +475,7 @@ impl Scenario {
     }
 
     /// Whether a forum is scheduled to meet on a 1-based turn (if active).
-    pub fn meets_on(&self, f: ForumIx, turn: u32) -> bool {
+    pub(crate) fn meets_on(&self, f: ForumIx, turn: u32) -> bool {
         match &self.forums[f.0].schedule {
             Schedule::Every(n) => *n > 0 && (turn - 1).is_multiple_of(*n),
             Schedule::Months(months) => months.contains(&self.date_of(turn).1),

@@ -7,7 +7,7 @@
 //! `watch` lines are added after the base's; `title`, `summary`, `source`, `notes` and `calendar`
 //! replace the base's when given. A mod cannot remove anything.
 //!
-//! Load order (see [`add_folder`]): the built-in scenarios, the scenarios folder, then the files
+//! Load order (see `add_folder`): the built-in scenarios, the scenarios folder, then the files
 //! of the mods folder in file-name order — whole scenarios first, then extension mods, each as
 //! soon as its base is known, so that a mod may extend another mod. Conflicts:
 //!
@@ -16,7 +16,7 @@
 //! - `extends` of an id that no scenario has is an error, with a "did you mean";
 //! - a chain of mods that comes back to itself (`a` extends `b` extends `a`) is an error;
 //! - two mods of the same base that replace the same item are each valid (they are played one at
-//!   a time), but `sixparty validate` warns, since they cannot be combined ([`conflicts`]).
+//!   a time), but `sixparty validate` warns, since they cannot be combined (`conflicts`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -33,55 +33,55 @@ use super::{Entry, Origin, Problem, Scenario, ScenarioError, parse_raw, read_tex
 /// An extension mod exactly as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMod {
+pub(crate) struct RawMod {
     /// Format version; must be [`super::raw::FORMAT_VERSION`].
-    pub format: u32,
+    pub(crate) format: u32,
     /// The mod's own scenario id (it is played under this id).
-    pub id: String,
+    pub(crate) id: String,
     /// Id of the scenario it extends.
-    pub extends: String,
+    pub(crate) extends: String,
     /// Replaces the base's title.
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Replaces the base's summary.
     #[serde(default)]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Replaces the base's source.
     #[serde(default)]
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Replaces the base's notes.
     #[serde(default)]
-    pub notes: Option<String>,
+    pub(crate) notes: Option<String>,
     /// Added after the base's lines.
     #[serde(default)]
-    pub watch: Vec<String>,
+    pub(crate) watch: Vec<String>,
     /// Replaces the base's calendar.
     #[serde(default)]
-    pub calendar: Option<RawCalendar>,
+    pub(crate) calendar: Option<RawCalendar>,
     /// Added, or replacing the base's party of the same id.
     #[serde(default)]
-    pub parties: Vec<RawParty>,
+    pub(crate) parties: Vec<RawParty>,
     /// Added, or replacing the base's doctrine of the same id.
     #[serde(default)]
-    pub doctrines: Vec<RawDoctrine>,
+    pub(crate) doctrines: Vec<RawDoctrine>,
     /// Added after the base's relations (so they win for their pair).
     #[serde(default)]
-    pub relations: Vec<RawRelation>,
+    pub(crate) relations: Vec<RawRelation>,
     /// Added, or replacing the base's alliance of the same id.
     #[serde(default)]
-    pub alliances: Vec<RawAlliance>,
+    pub(crate) alliances: Vec<RawAlliance>,
     /// Added, or replacing the base's forum of the same id.
     #[serde(default)]
-    pub forums: Vec<RawForum>,
+    pub(crate) forums: Vec<RawForum>,
     /// Added, or replacing the base's track of the same id.
     #[serde(default)]
-    pub tracks: Vec<RawTrack>,
+    pub(crate) tracks: Vec<RawTrack>,
     /// Added, or replacing the base's action of the same id.
     #[serde(default)]
-    pub actions: Vec<RawAction>,
+    pub(crate) actions: Vec<RawAction>,
     /// Added, or replacing the base's event of the same id.
     #[serde(default)]
-    pub events: Vec<RawEvent>,
+    pub(crate) events: Vec<RawEvent>,
 }
 
 /// What a catalogue entry of an extension mod remembers about the mod.
@@ -90,9 +90,9 @@ pub struct Extension {
     /// Id of the base scenario.
     pub base: String,
     /// The mod file's own text: problems are placed in it.
-    pub source: String,
+    pub(crate) source: String,
     /// The base's items the mod replaces, as `kind "id"` (for [`conflicts`]).
-    pub replaces: Vec<String>,
+    pub(crate) replaces: Vec<String>,
 }
 
 /// Only the `extends` field, to tell a mod from a whole scenario before reading either.
@@ -122,7 +122,7 @@ pub fn extends_of(text: &str) -> Option<String> {
 }
 
 /// Read a mod file's text; syntax and type errors come back with their place.
-pub fn parse_mod(text: &str, path: &str) -> Result<RawMod, ScenarioError> {
+pub(crate) fn parse_mod(text: &str, path: &str) -> Result<RawMod, ScenarioError> {
     super::precheck(text, path)?;
     ron_options()
         .from_str::<RawMod>(text)
@@ -167,7 +167,7 @@ fn overlay<T: HasId + Clone>(base: &mut Vec<T>, items: &[T], kind: &str) -> Vec<
 }
 
 /// The base with the mod applied, and the base's items it replaces.
-pub fn apply(base: &RawScenario, m: &RawMod) -> (RawScenario, Vec<String>) {
+pub(crate) fn apply(base: &RawScenario, m: &RawMod) -> (RawScenario, Vec<String>) {
     let mut s = base.clone();
     s.format = m.format;
     s.id.clone_from(&m.id);
@@ -260,7 +260,11 @@ pub fn entry_from_text(
 
 /// Validate an extension mod: `whole` is the base with the mod applied (as written by
 /// [`entry_from_text`]); problems are placed in the mod's own text.
-pub fn load_merged(whole: &str, ext: &Extension, path: &str) -> Result<Scenario, ScenarioError> {
+pub(crate) fn load_merged(
+    whole: &str,
+    ext: &Extension,
+    path: &str,
+) -> Result<Scenario, ScenarioError> {
     let raw = parse_raw(whole, path).map_err(|e| match e {
         // Cannot happen for text this module wrote; say so rather than show generated text.
         ScenarioError::Syntax { problem, .. } => invalid(
@@ -283,7 +287,7 @@ pub fn load_merged(whole: &str, ext: &Extension, path: &str) -> Result<Scenario,
 
 /// Add the mods folder's files to the catalogue, in the order and with the rules of the module
 /// documentation. Problems are added to `errors`; a refused file is left out of `entries`.
-pub fn add_folder(dir: &Path, entries: &mut Vec<Entry>, errors: &mut Vec<ScenarioError>) {
+pub(crate) fn add_folder(dir: &Path, entries: &mut Vec<Entry>, errors: &mut Vec<ScenarioError>) {
     let files = super::ron_files(dir);
     let taken = |entries: &[Entry], id: &str| {
         entries
@@ -407,7 +411,7 @@ fn id_taken(id: &str, other: &str) -> String {
 }
 
 /// Pairs of extension mods of the same base that replace the same item: `(mod, other mod, item)`.
-pub fn conflicts(entries: &[Entry]) -> Vec<(usize, usize, String)> {
+pub(crate) fn conflicts(entries: &[Entry]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for (i, a) in entries.iter().enumerate() {
         let Some(ea) = &a.extends else { continue };

@@ -7,54 +7,54 @@
 use serde::{Deserialize, Serialize};
 
 /// The scenario format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// A whole scenario file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
     /// Format version; must be [`FORMAT_VERSION`].
-    pub format: u32,
+    pub(crate) format: u32,
     /// Stable id, lowercase with dashes (`campaign-2010-2011`); used on the command line.
-    pub id: String,
+    pub(crate) id: String,
     /// Title shown in menus.
-    pub title: String,
+    pub(crate) title: String,
     /// One paragraph shown before the game starts.
     pub summary: String,
     /// Where the scenario's facts come from.
     #[serde(default)]
-    pub source: String,
+    pub(crate) source: String,
     /// Notes for teachers and modders: design decisions, sources beyond the interview, balance.
     #[serde(default)]
-    pub notes: String,
+    pub(crate) notes: String,
     /// What a player should watch for, a line each; shown in the briefing before play.
     #[serde(default)]
     pub watch: Vec<String>,
     /// First month and number of monthly turns.
-    pub calendar: RawCalendar,
+    pub(crate) calendar: RawCalendar,
     /// Tunable constants of the engine's rules.
     #[serde(default)]
-    pub rules: RawRules,
+    pub(crate) rules: RawRules,
     /// The parties, in the order they act.
-    pub parties: Vec<RawParty>,
+    pub(crate) parties: Vec<RawParty>,
     /// Doctrines parties can hold; a party names one, events can switch it.
-    pub doctrines: Vec<RawDoctrine>,
+    pub(crate) doctrines: Vec<RawDoctrine>,
     /// Starting relations; unlisted pairs start at `rules.default_trust` / `rules.default_threat`.
     #[serde(default)]
-    pub relations: Vec<RawRelation>,
+    pub(crate) relations: Vec<RawRelation>,
     /// Alliances between a patron and a client.
     #[serde(default)]
-    pub alliances: Vec<RawAlliance>,
+    pub(crate) alliances: Vec<RawAlliance>,
     /// Forums: the venues where parties meet.
     #[serde(default)]
-    pub forums: Vec<RawForum>,
+    pub(crate) forums: Vec<RawForum>,
     /// Regional variables (`nk_nuclear`, `taiwan_tension`, ...).
-    pub tracks: Vec<RawTrack>,
+    pub(crate) tracks: Vec<RawTrack>,
     /// The action catalogue: what parties may order each turn.
-    pub actions: Vec<RawAction>,
+    pub(crate) actions: Vec<RawAction>,
     /// Scripted and triggered events.
     #[serde(default)]
-    pub events: Vec<RawEvent>,
+    pub(crate) events: Vec<RawEvent>,
 }
 
 /// The calendar: one turn is one month.
@@ -62,11 +62,11 @@ pub struct RawScenario {
 #[serde(deny_unknown_fields)]
 pub struct RawCalendar {
     /// Year of the first turn.
-    pub start_year: i32,
+    pub(crate) start_year: i32,
     /// Month of the first turn, 1..=12.
-    pub start_month: u32,
+    pub(crate) start_month: u32,
     /// Number of turns, 1..=240.
-    pub turns: u32,
+    pub(crate) turns: u32,
 }
 
 /// Tunable constants of the rules. Every field has a default; see docs/ARCHITECTURE.md.
@@ -74,35 +74,35 @@ pub struct RawCalendar {
 #[serde(deny_unknown_fields, default)]
 pub struct RawRules {
     /// Trust of a pair not listed in `relations`.
-    pub default_trust: f32,
+    pub(crate) default_trust: f32,
     /// Threat perception of a pair not listed in `relations`.
-    pub default_threat: f32,
+    pub(crate) default_threat: f32,
     /// Most orders one party may give in a turn.
     pub max_orders: u32,
     /// Unspent capital carries over up to this many turns of income.
-    pub capital_cap_turns: f32,
+    pub(crate) capital_cap_turns: f32,
     /// Trust the target gains toward the actor for a cooperative gesture.
-    pub cooperative_trust: f32,
+    pub(crate) cooperative_trust: f32,
     /// Trust the target loses toward the actor for a competitive move.
-    pub competitive_trust: f32,
+    pub(crate) competitive_trust: f32,
     /// Threat perception the target gains toward the actor for a competitive move.
-    pub competitive_threat: f32,
+    pub(crate) competitive_threat: f32,
     /// Habit a forum gains each session held.
-    pub habit_per_session: f32,
+    pub(crate) habit_per_session: f32,
     /// Habit a suspended forum loses each turn.
-    pub habit_decay: f32,
+    pub(crate) habit_decay: f32,
     /// Trust between two attending members per session, times (1/2 + habit/100).
-    pub session_trust: f32,
+    pub(crate) session_trust: f32,
     /// Prestige the host earns per session held.
-    pub host_prestige: f32,
+    pub(crate) host_prestige: f32,
     /// Trust loss toward a party that suspends a forum, per point of habit / 10.
-    pub walkout_cost: f32,
+    pub(crate) walkout_cost: f32,
     /// Abandonment fear a client gains each turn its patron does not reassure it.
-    pub neglect_fear: f32,
+    pub(crate) neglect_fear: f32,
     /// A drop of this much trust in one turn spills into shared forums.
-    pub spill_threshold: f32,
+    pub(crate) spill_threshold: f32,
     /// A party is weak (for brinkmanship) below this share of the strongest party's power.
-    pub weak_power_share: f32,
+    pub(crate) weak_power_share: f32,
 }
 
 impl Default for RawRules {
@@ -132,40 +132,40 @@ impl Default for RawRules {
 #[serde(deny_unknown_fields)]
 pub struct RawParty {
     /// Id used in references (`us`, `china`).
-    pub id: String,
+    pub(crate) id: String,
     /// Full name.
-    pub name: String,
+    pub(crate) name: String,
     /// Short label for the map, at most 5 characters.
-    pub short: String,
+    pub(crate) short: String,
     /// Place on the map, 0..=100 from the west and from the north.
-    pub map: (u8, u8),
+    pub(crate) map: (u8, u8),
     /// Relative power, 0..=1000; grows by `growth` each turn.
-    pub power: f32,
+    pub(crate) power: f32,
     /// Power gained each turn (China rises).
     #[serde(default)]
-    pub growth: f32,
+    pub(crate) growth: f32,
     /// Diplomatic capital gained each turn.
-    pub capital: f32,
+    pub(crate) capital: f32,
     /// Security, 0..=100.
-    pub security: f32,
+    pub(crate) security: f32,
     /// Prestige, 0..=100.
-    pub prestige: f32,
+    pub(crate) prestige: f32,
     /// Domestic approval, 0..=100.
-    pub approval: f32,
+    pub(crate) approval: f32,
     /// Id of the doctrine the party starts with.
-    pub doctrine: String,
+    pub(crate) doctrine: String,
     /// Whether a human may play this party.
     #[serde(default = "yes")]
-    pub playable: bool,
+    pub(crate) playable: bool,
     /// What the player of this party is told at the start.
     #[serde(default)]
-    pub briefing: String,
+    pub(crate) briefing: String,
     /// How the party is scored at the end.
-    pub objectives: Vec<RawObjective>,
+    pub(crate) objectives: Vec<RawObjective>,
     /// Id of a track that tallies this party's payoff, for tournaments (`sixparty tournament`
     /// ranks a party by this track's value instead of its objective score). Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payoff: Option<String>,
+    pub(crate) payoff: Option<String>,
 }
 
 fn yes() -> bool {
@@ -181,23 +181,23 @@ fn one() -> f32 {
 #[serde(deny_unknown_fields)]
 pub struct RawDoctrine {
     /// Id (`ldp-alliance-first`).
-    pub id: String,
+    pub(crate) id: String,
     /// Name shown to players.
-    pub name: String,
+    pub(crate) name: String,
     /// One sentence on the doctrine.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// What the party values, with weights; each goal is measured for the party holding it.
-    pub goals: Vec<RawWeightedGoal>,
+    pub(crate) goals: Vec<RawWeightedGoal>,
     /// Appetite for risky moves, 0..=1 (competitive actions are discounted by 1 - risk).
     #[serde(default = "half")]
-    pub risk: f32,
+    pub(crate) risk: f32,
     /// How strongly it answers in kind, 0..=1.
     #[serde(default = "half")]
-    pub reciprocity: f32,
+    pub(crate) reciprocity: f32,
     /// Preference for forums over bilateral moves, -1..=1.
     #[serde(default)]
-    pub multilateralism: f32,
+    pub(crate) multilateralism: f32,
 }
 
 fn half() -> f32 {
@@ -209,10 +209,10 @@ fn half() -> f32 {
 #[serde(deny_unknown_fields)]
 pub struct RawWeightedGoal {
     /// What is measured.
-    pub goal: RawGoal,
+    pub(crate) goal: RawGoal,
     /// How much it counts, > 0.
     #[serde(default = "one")]
-    pub weight: f32,
+    pub(crate) weight: f32,
 }
 
 /// A scored objective of a party.
@@ -220,12 +220,12 @@ pub struct RawWeightedGoal {
 #[serde(deny_unknown_fields)]
 pub struct RawObjective {
     /// What the objective means, in a sentence.
-    pub text: String,
+    pub(crate) text: String,
     /// What is measured.
-    pub goal: RawGoal,
+    pub(crate) goal: RawGoal,
     /// How much it counts, > 0.
     #[serde(default = "one")]
-    pub weight: f32,
+    pub(crate) weight: f32,
 }
 
 /// Which way a figure should go.
@@ -281,16 +281,16 @@ pub enum Figure {
 #[serde(deny_unknown_fields)]
 pub struct RawRelation {
     /// Whose view.
-    pub from: String,
+    pub(crate) from: String,
     /// Of whom.
-    pub to: String,
+    pub(crate) to: String,
     /// Trust, -100..=100.
-    pub trust: f32,
+    pub(crate) trust: f32,
     /// Threat perception, 0..=100.
-    pub threat: f32,
+    pub(crate) threat: f32,
     /// Also set the reverse direction to the same values.
     #[serde(default)]
-    pub both: bool,
+    pub(crate) both: bool,
 }
 
 /// An alliance between a patron and a client.
@@ -298,25 +298,25 @@ pub struct RawRelation {
 #[serde(deny_unknown_fields)]
 pub struct RawAlliance {
     /// Id (`us-japan`).
-    pub id: String,
+    pub(crate) id: String,
     /// Name shown to players.
-    pub name: String,
+    pub(crate) name: String,
     /// The stronger partner, who extends guarantees.
-    pub patron: String,
+    pub(crate) patron: String,
     /// The partner who relies on them.
-    pub client: String,
+    pub(crate) client: String,
     /// Commitment, 0..=100.
-    pub commitment: f32,
+    pub(crate) commitment: f32,
     /// Whether the patron's nuclear umbrella covers the client.
     #[serde(default)]
-    pub umbrella: bool,
+    pub(crate) umbrella: bool,
     /// The client's fear of being abandoned, 0..=100.
-    pub abandonment_fear: f32,
+    pub(crate) abandonment_fear: f32,
     /// The patron's risk of being dragged into the client's quarrels, 0..=100.
-    pub entrapment_risk: f32,
+    pub(crate) entrapment_risk: f32,
     /// Parties who see this alliance as aimed at them; reassurance raises their threat perception.
     #[serde(default)]
-    pub rivals: Vec<String>,
+    pub(crate) rivals: Vec<String>,
 }
 
 /// A forum's status.
@@ -346,32 +346,32 @@ pub enum Schedule {
 #[serde(deny_unknown_fields)]
 pub struct RawForum {
     /// Id (`six_party_talks`).
-    pub id: String,
+    pub(crate) id: String,
     /// Name shown to players.
-    pub name: String,
+    pub(crate) name: String,
     /// Short label, at most 6 characters.
-    pub short: String,
+    pub(crate) short: String,
     /// One sentence on the forum.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// Member parties.
-    pub members: Vec<String>,
+    pub(crate) members: Vec<String>,
     /// Host and mediator, if any; must be a member.
     #[serde(default)]
-    pub host: Option<String>,
+    pub(crate) host: Option<String>,
     /// Status at the start.
-    pub status: ForumStatus,
+    pub(crate) status: ForumStatus,
     /// When it meets while active.
-    pub schedule: Schedule,
+    pub(crate) schedule: Schedule,
     /// Tracks the forum works on; a successful session moves each by its amount.
     #[serde(default)]
-    pub agenda: Vec<RawAgendaItem>,
+    pub(crate) agenda: Vec<RawAgendaItem>,
     /// Topics a member refuses to discuss here.
     #[serde(default)]
-    pub excluded: Vec<RawExcluded>,
+    pub(crate) excluded: Vec<RawExcluded>,
     /// Habit of cooperation, 0..=100.
     #[serde(default)]
-    pub habit: f32,
+    pub(crate) habit: f32,
 }
 
 /// An agenda item of a forum.
@@ -379,9 +379,9 @@ pub struct RawForum {
 #[serde(deny_unknown_fields)]
 pub struct RawAgendaItem {
     /// The track worked on.
-    pub track: String,
+    pub(crate) track: String,
     /// How much a successful session moves it.
-    pub per_session: f32,
+    pub(crate) per_session: f32,
 }
 
 /// A topic kept off a forum's table, and who walks out if it is raised.
@@ -389,9 +389,9 @@ pub struct RawAgendaItem {
 #[serde(deny_unknown_fields)]
 pub struct RawExcluded {
     /// The topic: a track id.
-    pub topic: String,
+    pub(crate) topic: String,
     /// The party whose red line it is.
-    pub owner: String,
+    pub(crate) owner: String,
 }
 
 /// The role of a track in the engine's rules.
@@ -406,26 +406,26 @@ pub enum TrackRole {
 #[serde(deny_unknown_fields)]
 pub struct RawTrack {
     /// Id (`nk_nuclear`).
-    pub id: String,
+    pub(crate) id: String,
     /// Name shown to players.
-    pub name: String,
+    pub(crate) name: String,
     /// One sentence on what it measures.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// Starting value.
-    pub value: f32,
+    pub(crate) value: f32,
     /// Lowest value.
     #[serde(default)]
-    pub min: f32,
+    pub(crate) min: f32,
     /// Highest value.
     #[serde(default = "hundred")]
-    pub max: f32,
+    pub(crate) max: f32,
     /// Change each turn before anyone acts.
     #[serde(default)]
-    pub drift: f32,
+    pub(crate) drift: f32,
     /// A role in the engine's rules, if any.
     #[serde(default)]
-    pub role: Option<TrackRole>,
+    pub(crate) role: Option<TrackRole>,
 }
 
 fn hundred() -> f32 {
@@ -463,30 +463,30 @@ pub enum Stance {
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
     /// Id (`reassure_ally`).
-    pub id: String,
+    pub(crate) id: String,
     /// Name shown in the orders menu.
-    pub name: String,
+    pub(crate) name: String,
     /// One sentence shown with it.
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     /// Capital it costs.
-    pub cost: f32,
+    pub(crate) cost: f32,
     /// Who may use it; empty means every party.
     #[serde(default)]
-    pub who: Vec<String>,
+    pub(crate) who: Vec<String>,
     /// What it is aimed at.
-    pub target: TargetKind,
+    pub(crate) target: TargetKind,
     /// Its stance toward the target.
-    pub stance: Stance,
+    pub(crate) stance: Stance,
     /// A topic (track id) it raises at the target forum; red lines react to it.
     #[serde(default)]
-    pub topic: Option<String>,
+    pub(crate) topic: Option<String>,
     /// A condition that must hold for the action to be offered.
     #[serde(default)]
-    pub requires: Option<RawCondition>,
+    pub(crate) requires: Option<RawCondition>,
     /// What it does, on top of the stance rules.
     #[serde(default)]
-    pub effects: Vec<RawEffect>,
+    pub(crate) effects: Vec<RawEffect>,
 }
 
 /// When an event can fire.
@@ -503,34 +503,34 @@ pub enum When {
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
     /// Id (`taiwan_arms_sale`).
-    pub id: String,
+    pub(crate) id: String,
     /// Headline.
-    pub title: String,
+    pub(crate) title: String,
     /// The news text.
-    pub text: String,
+    pub(crate) text: String,
     /// When it can fire.
-    pub when: When,
+    pub(crate) when: When,
     /// Chance it fires when eligible, 0..=1.
     #[serde(default = "one")]
-    pub chance: f32,
+    pub(crate) chance: f32,
     /// Fires at most once (default) or every time it is eligible.
     #[serde(default = "yes")]
-    pub once: bool,
+    pub(crate) once: bool,
     /// The party that must choose an option; `Actor` in effects. None: effects just happen.
     #[serde(default)]
-    pub decider: Option<String>,
+    pub(crate) decider: Option<String>,
     /// The party the event is aimed at; `Target` in effects.
     #[serde(default)]
-    pub target: Option<String>,
+    pub(crate) target: Option<String>,
     /// Effects applied when it fires, before any choice.
     #[serde(default)]
-    pub effects: Vec<RawEffect>,
+    pub(crate) effects: Vec<RawEffect>,
     /// The decider's options; empty when there is no decider.
     #[serde(default)]
-    pub options: Vec<RawOption>,
+    pub(crate) options: Vec<RawOption>,
     /// What this moment teaches; shown with the decision to a human decider.
     #[serde(default)]
-    pub teaching: String,
+    pub(crate) teaching: String,
 }
 
 /// One option of an event.
@@ -538,15 +538,15 @@ pub struct RawEvent {
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
     /// Id (`approve`).
-    pub id: String,
+    pub(crate) id: String,
     /// Label shown to the decider.
-    pub label: String,
+    pub(crate) label: String,
     /// Effects when chosen.
     #[serde(default)]
-    pub effects: Vec<RawEffect>,
+    pub(crate) effects: Vec<RawEffect>,
     /// Bias added to the AI's utility for this option (in utility points; 0 = judge by effects).
     #[serde(default)]
-    pub ai_weight: f32,
+    pub(crate) ai_weight: f32,
 }
 
 /// A party in an effect or condition.
