@@ -61,6 +61,8 @@ pub struct Table {
     handed_to: Option<PartyIx>,
     saves: Option<PathBuf>,
     autosaved: Option<Result<PathBuf, SaveError>>,
+    /// A game loaded mid-month announces its month first, as a month that begins does.
+    announce: bool,
 }
 
 impl Table {
@@ -88,6 +90,7 @@ impl Table {
             handed_to: None,
             saves: None,
             autosaved: None,
+            announce: matches!(phase, Phase::Deciding | Phase::Ordering),
         }
     }
 
@@ -168,6 +171,9 @@ impl Table {
     /// Move the game on until someone must act, and say what. Starting a month, opening orders
     /// and resolving the month happen here, when nobody is left to wait for.
     pub fn step(&mut self) -> Result<Step, GameError> {
+        if std::mem::take(&mut self.announce) {
+            return Ok(Step::NewMonth);
+        }
         loop {
             if let Some(&seat) = self.to_summarise.first() {
                 return Ok(self.seat(seat).unwrap_or(Step::Summary(seat)));
@@ -326,9 +332,24 @@ mod tests {
         }
         assert_eq!(t.step().expect("a step"), Step::Summary(japan));
         let session = t.into_session();
+        // (Between months, a resumed table shows the month's results again.)
         let mut resumed = Table::new(session);
         assert_eq!(resumed.step().expect("a step"), Step::Summary(japan));
         resumed.seen_summary(japan);
         assert_eq!(resumed.step().expect("a step"), Step::NewMonth);
+    }
+
+    #[test]
+    fn a_table_resumed_mid_month_announces_the_month_then_asks_the_seat() {
+        let mut t = table(&["japan"]);
+        let japan = t.session().humans()[0];
+        assert_eq!(t.step().expect("a step"), Step::NewMonth);
+        let mut resumed = Table::new(t.into_session());
+        assert_eq!(resumed.step().expect("a step"), Step::NewMonth);
+        let next = resumed.step().expect("a step");
+        assert!(
+            matches!(next, Step::Decide(p) if p.decider == japan) || next == Step::Orders(japan),
+            "{next:?}"
+        );
     }
 }
