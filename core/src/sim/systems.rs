@@ -262,7 +262,9 @@ pub fn record_turn(
     mut report: ResMut<Report>,
 ) {
     let turn = region.turn();
-    history.0.push(region.snapshot());
+    let mut state = history.blank();
+    region.snapshot_into(&mut state);
+    history.states.push(state);
     let done = std::mem::take(&mut *chronicle);
     report.0 = TurnReport {
         turn,

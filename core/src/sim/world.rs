@@ -125,7 +125,95 @@ pub struct TrustAtStart(pub Vec<Vec<f32>>);
 
 /// Snapshots at the end of every turn; entry 0 is the start.
 #[derive(Resource, Default)]
-pub struct History(pub Vec<GameState>);
+pub struct History {
+    /// The states, one per finished turn and the start.
+    pub states: Vec<GameState>,
+    /// States of an earlier game on this world, kept to be written over: a snapshot taken into
+    /// one reuses its memory, so a world restarted for game after game stops allocating them.
+    spare: Vec<GameState>,
+}
+
+impl History {
+    /// A history of these states.
+    pub fn of(states: Vec<GameState>) -> Self {
+        Self {
+            states,
+            spare: Vec::new(),
+        }
+    }
+
+    /// A state to write the next entry into (its contents are stale).
+    pub fn blank(&mut self) -> GameState {
+        self.spare.pop().unwrap_or_else(blank_state)
+    }
+
+    /// Start again from `start`, keeping the old entries to write over.
+    fn restart(&mut self, start: &GameState) {
+        self.spare.append(&mut self.states);
+        let mut first = self.blank();
+        copy_state(&mut first, start);
+        self.states.push(first);
+    }
+}
+
+/// A state with nothing in it, to be written over.
+fn blank_state() -> GameState {
+    GameState {
+        turn: 0,
+        parties: Vec::new(),
+        trust: Vec::new(),
+        threat: Vec::new(),
+        memory: Vec::new(),
+        alliances: Vec::new(),
+        forums: Vec::new(),
+        tracks: Vec::new(),
+        record: Record::default(),
+    }
+}
+
+/// `*out = from.clone()`, reusing `out`'s memory (a derived `clone_from` would not).
+fn copy_state(out: &mut GameState, from: &GameState) {
+    let GameState {
+        turn,
+        parties,
+        trust,
+        threat,
+        memory,
+        alliances,
+        forums,
+        tracks,
+        record,
+    } = from;
+    out.turn = *turn;
+    out.parties.clone_from(parties);
+    out.trust.clone_from(trust);
+    out.threat.clone_from(threat);
+    out.memory.clone_from(memory);
+    out.alliances.clone_from(alliances);
+    out.forums.clone_from(forums);
+    out.tracks.clone_from(tracks);
+    copy_record(&mut out.record, record);
+}
+
+/// `*out = from.clone()`, reusing `out`'s memory.
+fn copy_record(out: &mut Record, from: &Record) {
+    let Record {
+        fired,
+        chosen,
+        orders,
+        last_orders,
+        boycotts,
+        reassured,
+        conceded,
+    } = from;
+    out.fired.clone_from(fired);
+    out.chosen.clone_from(chosen);
+    out.orders.clone_from(orders);
+    out.last_orders.clone_from(last_orders);
+    out.boycotts.clone_from(boycotts);
+    out.reassured.clone_from(reassured);
+    out.conceded.clone_from(conceded);
+}
 
 /// Every event, decision and order, in order.
 #[derive(Resource, Default)]
@@ -166,59 +254,65 @@ impl Region<'_, '_> {
 
     /// A plain snapshot of the world.
     pub fn snapshot(&self) -> GameState {
-        let s = &self.scenario.0;
-        let n = s.parties.len();
-        let matrix = |pick: fn(&Relation) -> f32| -> Vec<Vec<f32>> {
-            (0..n)
-                .map(|a| {
-                    (0..n)
-                        .map(|b| {
-                            self.relations
-                                .get(self.relation_entity(PartyIx(a), PartyIx(b)))
-                                .map_or(0.0, pick)
-                        })
-                        .collect()
-                })
-                .collect()
+        let mut out = blank_state();
+        self.snapshot_into(&mut out);
+        out
+    }
+
+    /// A plain snapshot of the world, written over `out` (reusing its memory).
+    pub fn snapshot_into(&self, out: &mut GameState) {
+        let n = self.scenario.0.parties.len();
+        let fill = |m: &mut Vec<Vec<f32>>, pick: fn(&Relation) -> f32| {
+            m.resize_with(n, Vec::new);
+            for (a, row) in m.iter_mut().enumerate() {
+                row.clear();
+                row.extend((0..n).map(|b| {
+                    self.relations
+                        .get(self.relation_entity(PartyIx(a), PartyIx(b)))
+                        .map_or(0.0, pick)
+                }));
+            }
         };
-        GameState {
-            turn: self.calendar.turn,
-            parties: self
-                .index
+        out.turn = self.calendar.turn;
+        out.parties.clear();
+        out.parties.extend(
+            self.index
                 .parties
                 .iter()
                 .filter_map(|e| self.figures.get(*e).ok())
                 .map(|(fig, holds)| PartyState {
                     figures: fig.0,
                     doctrine: holds.0,
-                })
-                .collect(),
-            trust: matrix(|r| r.trust),
-            threat: matrix(|r| r.threat),
-            memory: matrix(|r| r.memory),
-            alliances: self
-                .index
+                }),
+        );
+        fill(&mut out.trust, |r| r.trust);
+        fill(&mut out.threat, |r| r.threat);
+        fill(&mut out.memory, |r| r.memory);
+        out.alliances.clear();
+        out.alliances.extend(
+            self.index
                 .alliances
                 .iter()
                 .filter_map(|e| self.bonds.get(*e).ok())
-                .map(|b| AllianceState { figures: b.1 })
-                .collect(),
-            forums: self
-                .index
+                .map(|b| AllianceState { figures: b.1 }),
+        );
+        out.forums.clear();
+        out.forums.extend(
+            self.index
                 .forums
                 .iter()
                 .filter_map(|e| self.venues.get(*e).ok())
-                .map(|v| v.1.clone())
-                .collect(),
-            tracks: self
-                .index
+                .map(|v| v.1.clone()),
+        );
+        out.tracks.clear();
+        out.tracks.extend(
+            self.index
                 .tracks
                 .iter()
                 .filter_map(|e| self.levels.get(*e).ok())
-                .map(|l| l.1)
-                .collect(),
-            record: self.book.0.clone(),
-        }
+                .map(|l| l.1),
+        );
+        copy_record(&mut out.record, &self.book.0);
     }
 }
 
@@ -335,24 +429,8 @@ impl Facts for Region<'_, '_> {
     }
 }
 
-/// Despawn every piece of a game (parties, relations, alliances, forums, tracks), leaving the
-/// world's resources, which `populate` replaces. Since bevy 0.18 resources are entities too, so
-/// `World::clear_entities` would take them with it.
-pub fn despawn_pieces(world: &mut World) {
-    let mut pieces = world.query_filtered::<Entity, Or<(
-        With<Party>,
-        With<Relation>,
-        With<Bond>,
-        With<Venue>,
-        With<Level>,
-    )>>();
-    let doomed: Vec<Entity> = pieces.iter(world).collect();
-    for e in doomed {
-        world.despawn(e);
-    }
-}
-
-/// Spawn the entities of a state into an empty world and insert the resources.
+/// Spawn the pieces of the scenario (parties, relations, alliances, forums, tracks) into an
+/// empty world, insert the resources, and [`load`] the state and the dice into them.
 pub fn populate(
     world: &mut World,
     scenario: Arc<Scenario>,
@@ -361,10 +439,10 @@ pub fn populate(
 ) {
     let n = scenario.parties.len();
     let mut index = Index::default();
-    for (i, p) in state.parties.iter().enumerate() {
+    for i in 0..n {
         index.parties.push(
             world
-                .spawn((Party(PartyIx(i)), Figures(p.figures), Holds(p.doctrine)))
+                .spawn((Party(PartyIx(i)), Figures([0.0; 5]), Holds(DoctrineIx(0))))
                 .id(),
         );
     }
@@ -375,32 +453,37 @@ pub fn populate(
                     .spawn(Relation {
                         from: PartyIx(a),
                         to: PartyIx(b),
-                        trust: state.trust[a][b],
-                        threat: state.threat[a][b],
-                        memory: state.memory[a][b],
+                        trust: 0.0,
+                        threat: 0.0,
+                        memory: 0.0,
                     })
                     .id(),
             );
         }
     }
-    for (i, al) in state.alliances.iter().enumerate() {
+    for i in 0..scenario.alliances.len() {
         index
             .alliances
-            .push(world.spawn(Bond(AllianceIx(i), al.figures)).id());
+            .push(world.spawn(Bond(AllianceIx(i), [0.0; 3])).id());
     }
-    for (i, f) in state.forums.iter().enumerate() {
+    for (i, f) in scenario.forums.iter().enumerate() {
+        let blank = ForumState {
+            status: f.status,
+            habit: 0.0,
+            sessions: 0,
+        };
         index
             .forums
-            .push(world.spawn(Venue(ForumIx(i), f.clone())).id());
+            .push(world.spawn(Venue(ForumIx(i), blank)).id());
     }
-    for (i, t) in state.tracks.iter().enumerate() {
-        index.tracks.push(world.spawn(Level(TrackIx(i), *t)).id());
+    for i in 0..scenario.tracks.len() {
+        index.tracks.push(world.spawn(Level(TrackIx(i), 0.0)).id());
     }
     world.insert_resource(index);
     world.insert_resource(ScenarioRes(scenario));
-    world.insert_resource(Calendar { turn: state.turn });
-    world.insert_resource(Book(state.record.clone()));
-    world.insert_resource(GameRng(rng));
+    world.insert_resource(Calendar::default());
+    world.insert_resource(Book::default());
+    world.insert_resource(GameRng(rng.clone()));
     // Inserted, not initialised: a world reused for another game must not keep the last one's.
     world.insert_resource(PendingDecisions::default());
     world.insert_resource(Decisions::default());
@@ -408,8 +491,68 @@ pub fn populate(
     world.insert_resource(Chronicle::default());
     world.insert_resource(Messages::<Fact>::default());
     world.insert_resource(TrustAtStart::default());
-    world.insert_resource(History(vec![state.clone()]));
+    world.insert_resource(History::default());
     world.insert_resource(Timeline::default());
     world.insert_resource(Observations::default());
     world.insert_resource(Report::default());
+    load(world, state, rng);
+}
+
+/// Put a state and the dice into a world whose pieces are the state's scenario's (as
+/// [`populate`] spawned them): every piece takes its numbers from the state, found by the index
+/// it carries; the calendar and the bookkeeping are the state's; what belongs to a turn in
+/// progress, the history (which starts again at the state), the timeline, the observations and
+/// the report are emptied. The one way a [`GameState`] enters a world: a new game, a restarted
+/// one and a restored one all come through here.
+pub fn load(world: &mut World, state: &GameState, rng: super::dice::Dice) {
+    let mut parties = world.query::<(&Party, &mut Figures, &mut Holds)>();
+    for (p, mut fig, mut holds) in parties.iter_mut(world) {
+        if let Some(ps) = state.parties.get(p.0.0) {
+            fig.0 = ps.figures;
+            holds.0 = ps.doctrine;
+        }
+    }
+    let cell = |m: &[Vec<f32>], a: PartyIx, b: PartyIx| {
+        m.get(a.0)
+            .and_then(|row| row.get(b.0))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let mut relations = world.query::<&mut Relation>();
+    for mut r in relations.iter_mut(world) {
+        r.trust = cell(&state.trust, r.from, r.to);
+        r.threat = cell(&state.threat, r.from, r.to);
+        r.memory = cell(&state.memory, r.from, r.to);
+    }
+    let mut bonds = world.query::<&mut Bond>();
+    for mut b in bonds.iter_mut(world) {
+        if let Some(a) = state.alliances.get(b.0.0) {
+            b.1 = a.figures;
+        }
+    }
+    let mut venues = world.query::<&mut Venue>();
+    for mut v in venues.iter_mut(world) {
+        if let Some(f) = state.forums.get(v.0.0) {
+            v.1.clone_from(f);
+        }
+    }
+    let mut levels = world.query::<&mut Level>();
+    for mut l in levels.iter_mut(world) {
+        if let Some(t) = state.tracks.get(l.0.0) {
+            l.1 = *t;
+        }
+    }
+    world.resource_mut::<Calendar>().turn = state.turn;
+    copy_record(&mut world.resource_mut::<Book>().0, &state.record);
+    world.resource_mut::<GameRng>().0 = rng;
+    world.resource_mut::<PendingDecisions>().0.clear();
+    world.resource_mut::<Decisions>().0.clear();
+    world.resource_mut::<Orders>().0.clear();
+    *world.resource_mut::<Chronicle>() = Chronicle::default();
+    world.resource_mut::<Messages<Fact>>().clear();
+    world.resource_mut::<TrustAtStart>().0.clear();
+    world.resource_mut::<History>().restart(state);
+    world.resource_mut::<Timeline>().0.clear();
+    world.resource_mut::<Observations>().0.clear();
+    world.resource_mut::<Report>().0 = TurnReport::default();
 }
