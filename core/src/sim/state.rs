@@ -33,15 +33,16 @@ pub enum Var {
 impl Var {
     /// The range a value is clamped to.
     pub fn range(self, scenario: &Scenario) -> (f32, f32) {
+        use super::rules::maths::{MEMORY, PERCENT, POWER, TRUST};
         match self {
-            Var::Figure(_, Figure::Power) => (0.0, 1000.0),
-            Var::Trust(..) => (-100.0, 100.0),
-            Var::Memory(..) => (-1.0, 1.0),
+            Var::Figure(_, Figure::Power) => POWER,
+            Var::Trust(..) => TRUST,
+            Var::Memory(..) => MEMORY,
             Var::Track(t) => {
                 let t = &scenario.tracks[t.0];
                 (t.min, t.max)
             }
-            Var::Figure(..) | Var::Threat(..) | Var::Alliance(..) | Var::Habit(..) => (0.0, 100.0),
+            Var::Figure(..) | Var::Threat(..) | Var::Alliance(..) | Var::Habit(..) => PERCENT,
         }
     }
 }
@@ -159,6 +160,15 @@ pub struct GameState {
     pub record: Record,
 }
 
+/// A party's figures, in the order of [`PartyState::figures`].
+pub(crate) const FIGURES: [Figure; 5] = [
+    Figure::Security,
+    Figure::Prestige,
+    Figure::Approval,
+    Figure::Capital,
+    Figure::Power,
+];
+
 /// Index of a figure in [`PartyState::figures`].
 pub fn figure_slot(f: Figure) -> usize {
     match f {
@@ -250,9 +260,9 @@ pub trait Facts {
 
     /// Set a number, clamped to its range; returns the change actually made.
     fn set(&mut self, v: Var, x: f32) -> f32 {
-        let (lo, hi) = v.range(self.scenario());
+        let range = v.range(self.scenario());
         let old = self.get(v);
-        let new = if x.is_finite() { x.clamp(lo, hi) } else { old };
+        let new = super::rules::maths::fit(x, range, old);
         self.put(v, new);
         new - old
     }
