@@ -9,7 +9,7 @@ pub mod fact;
 pub mod report;
 pub mod rules;
 pub mod state;
-pub mod systems;
+pub(crate) mod systems;
 pub mod world;
 
 pub use dice::{Dice, DiceState};

@@ -22,13 +22,14 @@ use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, Var};
 use super::systems::{
-    advance_calendar, apply_decisions, apply_orders, chronicle, collect_capital, decay_habits,
-    drift_tracks, fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances,
-    note_trust, record_turn, settle_figures, spill_over,
+    advance_calendar, any_frightened, any_row, apply_decisions, apply_orders, chronicle,
+    collect_capital, decay_habits, drift_tracks, fade_relations, fire_events, grow_power,
+    hedge_alliances, hold_sessions, mark_forums, neglect_alliances, note_trust, record_turn,
+    settle_figures, spill_over,
 };
 use super::world::{
-    Decisions, GameRng, History, Observations, Orders, Pending, PendingDecisions, Region, Report,
-    Timeline, populate,
+    Decisions, GameRng, History, Loader, Observations, Orders, Pending, PendingDecisions, Region,
+    Report, Timeline, populate,
 };
 
 /// Start of turn.
@@ -94,6 +95,8 @@ pub struct Game {
     /// The world seen as [`Facts`], with the orders handed in this turn, built once: building it
     /// costs more than using it.
     region: SystemState<(Region<'static, 'static>, Res<'static, Orders>)>,
+    /// What writes a state into the world's pieces, built once for the same reason.
+    loader: Loader,
     begin: Schedule,
     decide: Schedule,
     resolve: Schedule,
@@ -122,7 +125,9 @@ impl Game {
         let turns = scenario.turns;
         let dice_at_start = rng.position();
         let mut world = World::new();
-        populate(&mut world, scenario, state, rng);
+        populate(&mut world, scenario);
+        let mut loader = Loader::new(&mut world);
+        loader.load(&mut world, state, rng);
         let region = SystemState::new(&mut world);
         let mut begin = schedule();
         begin.add_systems(
@@ -134,6 +139,8 @@ impl Game {
                 drift_tracks,
                 grow_power,
                 neglect_alliances,
+                hedge_alliances.run_if(any_frightened),
+                mark_forums,
                 decay_habits,
                 fire_events,
                 chronicle,
@@ -147,8 +154,10 @@ impl Game {
         resolve.configure_sets((OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain());
         resolve.add_systems((
             apply_orders.in_set(OrderSystems),
-            hold_sessions.in_set(ForumSystems),
-            (spill_over, settle_figures).chain().in_set(ResolveSystems),
+            (mark_forums, hold_sessions).chain().in_set(ForumSystems),
+            (spill_over.run_if(any_row), settle_figures)
+                .chain()
+                .in_set(ResolveSystems),
             (chronicle, record_turn).chain().in_set(RecordSystems),
         ));
         let phase = if state.turn >= turns {
@@ -159,6 +168,7 @@ impl Game {
         Self {
             world,
             region,
+            loader,
             begin,
             decide,
             resolve,
@@ -173,7 +183,8 @@ impl Game {
     pub fn restart(&mut self, seed: u64) {
         let scenario = Arc::clone(self.scenario());
         let state = GameState::initial(&scenario);
-        super::world::load(&mut self.world, &state, Dice::seeded(seed));
+        self.loader
+            .load(&mut self.world, &state, Dice::seeded(seed));
         self.phase = Phase::BetweenTurns;
         self.dice_at_start = 0;
     }

@@ -17,11 +17,12 @@ mod month;
 mod orders;
 mod score;
 
-pub use alliances::neglect_alliances;
+pub use alliances::{hedge, neglect_alliances};
 pub use forums::{change_forum_status, decay_habits, hold_session, in_session, session_chance};
 pub use month::{
     collect_capital, drift_tracks, fade_relations, grow_power, settle_figures, spill_over,
 };
+pub(crate) use month::{income, power_grew, transparency};
 pub use orders::{apply_order, apply_stance, legal_orders, targets};
 pub use score::{doctrine_utility, goal_value, score};
 
@@ -163,7 +164,7 @@ pub fn holds<F: Facts + ?Sized>(f: &F, c: &Condition, ctx: Ctx) -> bool {
             .is_some_and(|a| f.get(Var::Alliance(a, *fig)) < *v),
         Condition::TurnAtLeast(n) => f.turn() >= *n,
         Condition::EventFired(e) => f.fired(*e),
-        Condition::OptionChosen(e, o) => f.record().chosen.get(e.0).copied().flatten() == Some(*o),
+        Condition::OptionChosen(e, o) => f.chosen(*e) == Some(*o),
         Condition::DoctrineIs(p, d) => ctx.party(*p).is_some_and(|p| f.doctrine(p) == *d),
         Condition::Chose(p, a) => ctx.party(*p).is_some_and(|p| {
             visible_orders(f)
@@ -183,11 +184,10 @@ pub fn holds<F: Facts + ?Sized>(f: &F, c: &Condition, ctx: Ctx) -> bool {
 
 /// The orders conditions see: this turn's while orders resolve, otherwise last turn's.
 fn visible_orders<F: Facts + ?Sized>(f: &F) -> &[super::state::Order] {
-    let r = f.record();
-    if r.orders.is_empty() {
-        &r.last_orders
+    if f.orders().is_empty() {
+        f.last_orders()
     } else {
-        &r.orders
+        f.orders()
     }
 }
 
@@ -247,10 +247,7 @@ fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Lo
         }
         Effect::Boycott(r) => {
             if let (Some(x), Some(p)) = (ctx.forum(*r), ctx.actor) {
-                let b = &mut f.record_mut().boycotts;
-                if !b.contains(&(p, x)) {
-                    b.push((p, x));
-                }
+                f.boycott(p, x);
             }
         }
         Effect::Doctrine(p, d) => {

@@ -180,6 +180,13 @@ pub fn figure_slot(f: Figure) -> usize {
     }
 }
 
+/// An alliance's figures, in the order of [`AllianceState::figures`].
+pub(crate) const ALLIANCE_FIGURES: [AllianceFigure; 3] = [
+    AllianceFigure::Commitment,
+    AllianceFigure::AbandonmentFear,
+    AllianceFigure::EntrapmentRisk,
+];
+
 /// Index of an alliance figure in [`AllianceState::figures`].
 pub fn alliance_slot(f: AllianceFigure) -> usize {
     match f {
@@ -253,10 +260,26 @@ pub trait Facts {
     fn set_doctrine(&mut self, p: PartyIx, d: DoctrineIx);
     /// The current turn, 1-based.
     fn turn(&self) -> u32;
-    /// The bookkeeping.
-    fn record(&self) -> &Record;
-    /// The bookkeeping, to write.
-    fn record_mut(&mut self) -> &mut Record;
+    /// How many times an event has fired.
+    fn fired_count(&self, e: EventIx) -> u32;
+    /// The option last chosen for an event, if one ever was.
+    fn chosen(&self, e: EventIx) -> Option<usize>;
+    /// Every party's orders of this turn, while they resolve (empty before).
+    fn orders(&self) -> &[Order];
+    /// Every party's orders of last turn.
+    fn last_orders(&self) -> &[Order];
+    /// Parties boycotting a forum's session this turn.
+    fn boycotts(&self) -> &[(PartyIx, ForumIx)];
+    /// Note that a party boycotts a forum's session this turn.
+    fn boycott(&mut self, p: PartyIx, x: ForumIx);
+    /// Whether a party has extracted concessions this turn (brinkmanship pays once a turn).
+    fn conceded(&self, p: PartyIx) -> bool;
+    /// Note that a party extracted concessions this turn.
+    fn concede(&mut self, p: PartyIx);
+    /// The last turn an alliance's patron reassured its client (0: never).
+    fn reassured(&self, a: AllianceIx) -> u32;
+    /// Note that an alliance's patron reassured its client this turn.
+    fn note_reassured(&mut self, a: AllianceIx);
 
     /// Set a number, clamped to its range; returns the change actually made.
     fn set(&mut self, v: Var, x: f32) -> f32 {
@@ -275,7 +298,7 @@ pub trait Facts {
 
     /// Whether an event has fired.
     fn fired(&self, e: EventIx) -> bool {
-        self.record().fired.get(e.0).copied().unwrap_or(0) > 0
+        self.fired_count(e) > 0
     }
 }
 
@@ -342,11 +365,61 @@ impl Facts for StateFacts<'_> {
         self.state.turn
     }
 
-    fn record(&self) -> &Record {
+    fn fired_count(&self, e: EventIx) -> u32 {
+        self.state.record.fired.get(e.0).copied().unwrap_or(0)
+    }
+
+    fn chosen(&self, e: EventIx) -> Option<usize> {
+        self.state.record.chosen.get(e.0).copied().flatten()
+    }
+
+    fn orders(&self) -> &[Order] {
+        &self.state.record.orders
+    }
+
+    fn last_orders(&self) -> &[Order] {
+        &self.state.record.last_orders
+    }
+
+    fn boycotts(&self) -> &[(PartyIx, ForumIx)] {
+        &self.state.record.boycotts
+    }
+
+    fn boycott(&mut self, p: PartyIx, x: ForumIx) {
+        let b = &mut self.state.record.boycotts;
+        if !b.contains(&(p, x)) {
+            b.push((p, x));
+        }
+    }
+
+    fn conceded(&self, p: PartyIx) -> bool {
+        self.state.record.conceded.contains(&p)
+    }
+
+    fn concede(&mut self, p: PartyIx) {
+        self.state.record.conceded.push(p);
+    }
+
+    fn reassured(&self, a: AllianceIx) -> u32 {
+        self.state.record.reassured.get(a.0).copied().unwrap_or(0)
+    }
+
+    fn note_reassured(&mut self, a: AllianceIx) {
+        let turn = self.state.turn;
+        if let Some(slot) = self.state.record.reassured.get_mut(a.0) {
+            *slot = turn;
+        }
+    }
+}
+
+impl StateFacts<'_> {
+    /// The bookkeeping.
+    pub fn record(&self) -> &Record {
         &self.state.record
     }
 
-    fn record_mut(&mut self) -> &mut Record {
+    /// The bookkeeping, to write (the lookahead turns the month over with it).
+    pub fn record_mut(&mut self) -> &mut Record {
         &mut self.state.record
     }
 }

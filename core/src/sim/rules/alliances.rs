@@ -2,7 +2,9 @@
 
 use crate::scenario::{AllianceFigure, AllianceIx, PartyIx};
 use crate::sim::fact::{Fact, Log};
-use crate::sim::state::{Facts, Var};
+use crate::sim::state::{ALLIANCE_FIGURES, Facts, Var, alliance_slot};
+
+use super::maths::{frightened_by, neglected};
 
 /// A patron (or client) reassures its ally: commitment up, the client's fear down, the patron's
 /// entrapment risk up, and every rival of the alliance more alarmed by the patron.
@@ -17,28 +19,34 @@ pub(super) fn reassure<F: Facts + ?Sized>(
     let Some(al) = s.alliance_between(a, b) else {
         return;
     };
-    let alliance = s.alliances[al.0].clone();
-    let turn = f.turn();
+    let alliance = &s.alliances[al.0];
+    let patron = alliance.patron;
+    // The rivals the patron's reassurance alarms (listed before any number moves: the fact
+    // names them).
+    let alarmed: Vec<PartyIx> = if patron == a {
+        alliance
+            .rivals
+            .iter()
+            .copied()
+            .filter(|r| *r != a && *r != b)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let commitment = f.get(Var::Alliance(al, AllianceFigure::Commitment));
     f.add(
         Var::Alliance(al, AllianceFigure::Commitment),
         k * 5.0 * (1.0 - commitment / 110.0),
     );
-    if alliance.patron == a {
+    if patron == a {
         let fear = f.add(Var::Alliance(al, AllianceFigure::AbandonmentFear), -6.0 * k);
         let trap = f.add(Var::Alliance(al, AllianceFigure::EntrapmentRisk), 3.0 * k);
         f.add(Var::Trust(b, a), 2.0 * k);
-        let mut alarmed = Vec::new();
-        for r in &alliance.rivals {
-            if *r != a && *r != b {
-                f.add(Var::Threat(*r, a), 3.0 * k);
-                f.add(Var::Trust(*r, a), -k);
-                alarmed.push(*r);
-            }
+        for r in &alarmed {
+            f.add(Var::Threat(*r, a), 3.0 * k);
+            f.add(Var::Trust(*r, a), -k);
         }
-        if let Some(slot) = f.record_mut().reassured.get_mut(al.0) {
-            *slot = turn;
-        }
+        f.note_reassured(al);
         log.note(Fact::Reassured {
             patron: a,
             client: b,
@@ -52,33 +60,44 @@ pub(super) fn reassure<F: Facts + ?Sized>(
     }
 }
 
-/// Start of turn: a client not reassured last turn fears abandonment more; a frightened client
-/// hedges, warming to the alliance's rivals and cooling toward its patron.
+/// Start of turn: a client not reassured last turn fears abandonment more
+/// ([`neglected`]); a frightened client hedges ([`hedge`]).
 pub fn neglect_alliances<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
-    let s = f.scenario();
-    let alliances = s.alliances.clone();
-    let neglect = s.rules.neglect_fear;
+    let neglect = f.scenario().rules.neglect_fear;
     let turn = f.turn();
-    for (i, al) in alliances.iter().enumerate() {
+    for i in 0..f.scenario().alliances.len() {
         let ax = AllianceIx(i);
-        let last = f.record().reassured.get(i).copied().unwrap_or(0);
-        if turn > 1 && last + 1 < turn {
-            f.add(Var::Alliance(ax, AllianceFigure::AbandonmentFear), neglect);
-            f.add(Var::Alliance(ax, AllianceFigure::Commitment), -0.5);
-        }
-        let fear = f.get(Var::Alliance(ax, AllianceFigure::AbandonmentFear));
-        if fear > 70.0 {
-            f.add(Var::Trust(al.client, al.patron), -1.0);
-            for r in &al.rivals {
-                if *r != al.client {
-                    f.add(Var::Trust(al.client, *r), 1.0);
-                }
+        let figures = ALLIANCE_FIGURES.map(|fig| f.get(Var::Alliance(ax, fig)));
+        if let Some(after) = neglected(figures, f.reassured(ax), turn, neglect) {
+            for fig in [AllianceFigure::AbandonmentFear, AllianceFigure::Commitment] {
+                f.set(Var::Alliance(ax, fig), after[alliance_slot(fig)]);
             }
-            log.note(Fact::Hedged {
-                client: al.client,
-                patron: al.patron,
-                fear,
-            });
+        }
+        hedge(f, ax, log);
+    }
+}
+
+/// A client that fears abandonment ([`frightened`]) hedges: it cools toward its patron and
+/// warms to the alliance's rivals.
+pub fn hedge<F: Facts + ?Sized>(f: &mut F, ax: AllianceIx, log: &mut Log) {
+    let fear = f.get(Var::Alliance(ax, AllianceFigure::AbandonmentFear));
+    let Some(al) = f.scenario().alliances.get(ax.0) else {
+        return;
+    };
+    if !frightened_by(fear) {
+        return;
+    }
+    let (client, patron, rivals) = (al.client, al.patron, al.rivals.len());
+    f.add(Var::Trust(client, patron), -1.0);
+    for i in 0..rivals {
+        let r = f.scenario().alliances[ax.0].rivals[i];
+        if r != client {
+            f.add(Var::Trust(client, r), 1.0);
         }
     }
+    log.note(Fact::Hedged {
+        client,
+        patron,
+        fear,
+    });
 }

@@ -88,12 +88,11 @@ pub fn hold_session<F: Facts + ?Sized>(f: &mut F, x: ForumIx, roll: f32, log: &m
     let s = f.scenario();
     let forum = s.forums[x.0].clone();
     let rules = s.rules.clone();
-    let boycotts = f.record().boycotts.clone();
     let attendees: Vec<PartyIx> = forum
         .members
         .iter()
         .copied()
-        .filter(|m| !boycotts.contains(&(*m, x)))
+        .filter(|m| !f.boycotts().contains(&(*m, x)))
         .collect();
     let absent: Vec<PartyIx> = forum
         .members

@@ -10,8 +10,8 @@
 //! (the same operations in the same order, then [`fit`]), so that games stay identical to the
 //! last bit.
 
-use crate::scenario::Figure;
-use crate::sim::state::figure_slot;
+use crate::scenario::{AllianceFigure, Figure};
+use crate::sim::state::{alliance_slot, figure_slot};
 
 /// The range of trust.
 pub(crate) const TRUST: (f32, f32) = (-100.0, 100.0);
@@ -76,6 +76,31 @@ pub fn threatened(threat: f32, delta: f32) -> f32 {
 /// A suspended forum's habit after a month without meeting.
 pub fn decayed(habit: f32, decay: f32) -> f32 {
     fit(habit - decay, PERCENT, habit)
+}
+
+/// An alliance's figures after a month in which its patron did not reassure the client (its
+/// last reassurance, `reassured`, is older than last month; 0 is never): the client fears
+/// abandonment more (by `neglect`) and its commitment slips. `None` when it was reassured.
+pub fn neglected(figures: [f32; 3], reassured: u32, turn: u32, neglect: f32) -> Option<[f32; 3]> {
+    if turn <= 1 || reassured.saturating_add(1) >= turn {
+        return None;
+    }
+    let [commitment, fear] =
+        [AllianceFigure::Commitment, AllianceFigure::AbandonmentFear].map(alliance_slot);
+    let mut out = figures;
+    out[fear] = fit(figures[fear] + neglect, PERCENT, figures[fear]);
+    out[commitment] = fit(figures[commitment] - 0.5, PERCENT, figures[commitment]);
+    Some(out)
+}
+
+/// Whether a client this afraid of abandonment hedges.
+pub fn frightened_by(fear: f32) -> bool {
+    fear > 70.0
+}
+
+/// Whether an alliance's client (its figures) hedges.
+pub fn frightened(figures: [f32; 3]) -> bool {
+    frightened_by(figures[alliance_slot(AllianceFigure::AbandonmentFear)])
 }
 
 /// What an alliance's commitment adds to its client's security: a nuclear umbrella counts for

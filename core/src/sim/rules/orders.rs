@@ -117,7 +117,7 @@ pub fn apply_stance<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
     let a = o.party;
     // The same move as last month means less: a second identical summit or pledge in a row is
     // received at half weight, so a party that repeats itself gets less from it.
-    let k = if f.record().last_orders.contains(&o) {
+    let k = if f.last_orders().contains(&o) {
         0.5
     } else {
         1.0
@@ -180,10 +180,10 @@ pub(super) fn brinkmanship<F: Facts + ?Sized>(f: &mut F, a: PartyIx, log: &mut L
         .filter(|c| *c != a && f.get(Var::Threat(*c, a)) >= 50.0)
         .collect();
     // Concessions come once a month, however many provocations.
-    if fearful.is_empty() || f.record().conceded.contains(&a) {
+    if fearful.is_empty() || f.conceded(a) {
         return;
     }
-    f.record_mut().conceded.push(a);
+    f.concede(a);
     let gain = (fearful.len() as f32 * 0.5).min(2.0);
     f.add(Var::Figure(a, Figure::Capital), gain);
     for c in &fearful {
