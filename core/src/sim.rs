@@ -12,9 +12,12 @@ pub mod state;
 pub(crate) mod systems;
 pub mod world;
 
+#[cfg(test)]
+mod tests;
+
 pub use dice::{Dice, DiceState};
 pub use engine::{Game, GameError, Phase};
 pub use fact::{Cause, Fact, Log};
 pub use report::{Dynamic, Moment, Observation, TurnReport};
-pub use state::{Facts, GameState, Order, StateFacts, Target, Var};
-pub use world::{Pending, Region};
+pub use state::{Facts, GameState, Order, Pending, StateFacts, Target, Var};
+pub use world::Region;

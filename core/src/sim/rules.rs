@@ -11,6 +11,7 @@ use super::fact::{Cause, Fact, Log};
 use super::state::{Facts, Target, Var};
 
 mod alliances;
+mod events;
 mod forums;
 pub(crate) mod maths;
 mod month;
@@ -18,12 +19,15 @@ mod orders;
 mod score;
 
 pub use alliances::{hedge, neglect_alliances};
-pub use forums::{change_forum_status, decay_habits, hold_session, in_session, session_chance};
+pub use events::{apply_decisions, fire_events};
+pub use forums::{
+    change_forum_status, decay_habits, hold_session, hold_sessions, in_session, session_chance,
+};
 pub use month::{
     collect_capital, drift_tracks, fade_relations, grow_power, settle_figures, spill_over,
 };
 pub(crate) use month::{income, power_grew, transparency};
-pub use orders::{apply_order, apply_stance, legal_orders, targets};
+pub use orders::{apply_order, apply_stance, carry_out_orders, legal_orders, targets};
 pub use score::{doctrine_utility, goal_value, score};
 
 /// Who acts and at what, for resolving `Actor` and `Target` in effects and conditions.

@@ -90,6 +90,15 @@ impl Order {
     }
 }
 
+/// An event waiting for its decider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The event.
+    pub event: EventIx,
+    /// Who decides.
+    pub decider: PartyIx,
+}
+
 /// Per-turn and per-game bookkeeping the conditions read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -262,8 +271,12 @@ pub trait Facts {
     fn turn(&self) -> u32;
     /// How many times an event has fired.
     fn fired_count(&self, e: EventIx) -> u32;
+    /// Count a firing of an event.
+    fn note_fired(&mut self, e: EventIx);
     /// The option last chosen for an event, if one ever was.
     fn chosen(&self, e: EventIx) -> Option<usize>;
+    /// Record the option chosen for an event.
+    fn choose(&mut self, e: EventIx, option: usize);
     /// Every party's orders of this turn, while they resolve (empty before).
     fn orders(&self) -> &[Order];
     /// Every party's orders of last turn.
@@ -369,8 +382,20 @@ impl Facts for StateFacts<'_> {
         self.state.record.fired.get(e.0).copied().unwrap_or(0)
     }
 
+    fn note_fired(&mut self, e: EventIx) {
+        if let Some(slot) = self.state.record.fired.get_mut(e.0) {
+            *slot += 1;
+        }
+    }
+
     fn chosen(&self, e: EventIx) -> Option<usize> {
         self.state.record.chosen.get(e.0).copied().flatten()
+    }
+
+    fn choose(&mut self, e: EventIx, option: usize) {
+        if let Some(slot) = self.state.record.chosen.get_mut(e.0) {
+            *slot = Some(option);
+        }
     }
 
     fn orders(&self) -> &[Order] {

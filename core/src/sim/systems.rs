@@ -10,19 +10,19 @@
 
 use bevy_ecs::prelude::*;
 
-use crate::scenario::{AllianceFigure, EventIx, Figure, ForumIx, PartyIx, When};
+use crate::scenario::{AllianceFigure, EventIx, Figure, ForumIx, PartyIx};
 
-use super::fact::{Cause, Fact, Log};
+use super::fact::{Fact, Log};
 use super::report::{Moment, Observation, TurnReport};
+use super::rules;
 use super::rules::maths::{
     alarm, decayed, drifted, faded, grown, settled, threatened, umbrella_share, with_income,
 };
-use super::rules::{self, Ctx};
-use super::state::{Facts, Target, Var, alliance_slot, figure_slot};
+use super::state::{Facts, alliance_slot, figure_slot};
 use super::world::{
     Active, Alliance, Bond, Book, Calendar, Chronicle, Decisions, Figures, Forum, GameRng, Habit,
-    History, Level, Marks, Observations, Orders, Party, Pending, PendingDecisions, ProtectedBy,
-    Region, Relation, Report, ScenarioEvent, ScenarioRes, Status, Suspended, Ties, Timeline, Track,
+    History, Level, Marks, Observations, Orders, Party, PendingDecisions, ProtectedBy, Region,
+    Relation, Report, ScenarioEvent, ScenarioRes, Status, Suspended, Ties, Timeline, Track,
     TrustAtStart, Views, mark, view_of,
 };
 
@@ -197,8 +197,8 @@ pub(crate) fn decay_habits(
     }
 }
 
-/// Begin: scheduled and triggered events fire, in scenario order; those with a decider wait for
-/// a decision. An event entity counts its firings.
+/// Begin: scheduled and triggered events fire, in scenario order ([`rules::fire_events`]);
+/// those with a decider wait for a decision. An event entity counts its firings.
 pub(crate) fn fire_events(
     mut region: Region,
     events: Query<&ScenarioEvent>,
@@ -207,48 +207,26 @@ pub(crate) fn fire_events(
     mut pending: ResMut<PendingDecisions>,
     mut facts: MessageWriter<Fact>,
 ) {
-    let scenario = region.shared_scenario();
-    let turn = region.turn();
-    let mut log = Log::default();
     // In scenario order, whatever order the query gives them in: events see the ones before
     // them, and the dice are rolled in this order.
     order.clear();
     order.extend(events.iter().map(|e| e.0));
     order.sort_unstable();
-    for &ix in &*order {
-        let Some(event) = scenario.events.get(ix.0) else {
-            continue;
-        };
-        if event.once && region.fired(ix) {
-            continue;
-        }
-        let eligible = match &event.when {
-            When::Turn(t) => *t == turn,
-            When::Trigger(c) => rules::holds(&region, c, Ctx::NONE),
-        };
-        if !eligible {
-            continue;
-        }
-        // Roll only for uncertain events, so adding a certain event never reshuffles the dice.
-        if event.chance < 1.0 && rng.0.roll() >= event.chance {
-            continue;
-        }
-        region.note_fired(ix);
-        log.note(Fact::EventFired { event: ix });
-        let ctx = Ctx {
-            actor: event.decider,
-            target: event.target.map_or(Target::None, Target::Party),
-            cause: Some(Cause::Event(ix)),
-        };
-        rules::apply_effects(&mut region, &event.effects, ctx, &mut log);
-        if let Some(decider) = event.decider {
-            pending.0.push(Pending { event: ix, decider });
-        }
-    }
+    let scenario = region.shared_scenario();
+    let mut log = Log::default();
+    rules::fire_events(
+        &mut region,
+        &scenario,
+        &order,
+        || rng.0.roll(),
+        &mut pending.0,
+        &mut log,
+    );
     facts.write_batch(log.facts);
 }
 
-/// Decisions: apply every decision handed in, in the order the events fired.
+/// Decisions: apply every decision handed in, in the order the events fired
+/// ([`rules::apply_decisions`]).
 pub(crate) fn apply_decisions(
     mut region: Region,
     pending: Res<PendingDecisions>,
@@ -257,29 +235,7 @@ pub(crate) fn apply_decisions(
 ) {
     let scenario = region.shared_scenario();
     let mut log = Log::default();
-    for p in &pending.0 {
-        let Some(&(_, option)) = decisions.0.iter().find(|(e, _)| *e == p.event) else {
-            continue;
-        };
-        let Some(event) = scenario.events.get(p.event.0) else {
-            continue;
-        };
-        let Some(opt) = event.options.get(option) else {
-            continue;
-        };
-        region.choose(p.event, option);
-        log.note(Fact::Decided {
-            event: p.event,
-            party: p.decider,
-            option,
-        });
-        let ctx = Ctx {
-            actor: Some(p.decider),
-            target: event.target.map_or(Target::None, Target::Party),
-            cause: Some(Cause::Option(p.event)),
-        };
-        rules::apply_effects(&mut region, &opt.effects, ctx, &mut log);
-    }
+    rules::apply_decisions(&mut region, &scenario, &pending.0, &decisions.0, &mut log);
     facts.write_batch(log.facts);
 }
 
@@ -297,19 +253,7 @@ pub(crate) fn apply_orders(
     book.orders.clone_from(&orders.0);
     book.orders.sort_by_key(|o| o.party);
     let mut log = Log::default();
-    for i in 0..region.orders().len() {
-        let o = region.orders()[i];
-        let cost = region
-            .scenario()
-            .actions
-            .get(o.action.0)
-            .map_or(f32::INFINITY, |a| a.cost);
-        if region.get(Var::Figure(o.party, Figure::Capital)) + 1e-4 < cost {
-            continue;
-        }
-        log.note(Fact::Ordered { order: o });
-        rules::apply_order(&mut region, o, &mut log);
-    }
+    rules::carry_out_orders(&mut region, &mut log);
     facts.write_batch(log.facts);
 }
 
@@ -322,16 +266,12 @@ pub(crate) fn hold_sessions(
     mut rng: ResMut<GameRng>,
     mut facts: MessageWriter<Fact>,
 ) {
-    let mut log = Log::default();
+    // In scenario order, whatever order the query gives them in: the dice are rolled in it.
     order.clear();
     order.extend(forums.iter().map(|f| f.0));
     order.sort_unstable();
-    for &x in &*order {
-        if rules::in_session(&region, x) {
-            let roll = rng.0.roll();
-            rules::hold_session(&mut region, x, roll, &mut log);
-        }
-    }
+    let mut log = Log::default();
+    rules::hold_sessions(&mut region, &order, || rng.0.roll(), &mut log);
     facts.write_batch(log.facts);
 }
 

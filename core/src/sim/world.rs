@@ -20,6 +20,7 @@ use crate::scenario::{
 
 use super::fact::Fact;
 use super::report::{Moment, Observation, TurnReport};
+pub use super::state::Pending;
 use super::state::{GameState, Order, Record};
 
 mod region;
@@ -218,15 +219,6 @@ pub struct Book {
 /// The game's one source of randomness.
 #[derive(Resource, Clone)]
 pub struct GameRng(pub super::dice::Dice);
-
-/// An event waiting for its decider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Pending {
-    /// The event.
-    pub event: EventIx,
-    /// Who decides.
-    pub decider: PartyIx,
-}
 
 /// Events fired this turn that wait for a decision.
 #[derive(Resource, Default)]

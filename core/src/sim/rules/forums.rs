@@ -80,6 +80,22 @@ pub fn in_session<F: Facts + ?Sized>(f: &F, x: ForumIx) -> bool {
     f.forum_status(x) == ForumStatus::Active && f.scenario().meets_on(x, f.turn().max(1))
 }
 
+/// The forums of `forums` (in scenario order) that sit this month ([`in_session`]) hold their
+/// sessions, each with a roll of the dice (`roll`, a uniform number in 0..1).
+pub fn hold_sessions<F: Facts + ?Sized>(
+    f: &mut F,
+    forums: &[ForumIx],
+    mut roll: impl FnMut() -> f32,
+    log: &mut Log,
+) {
+    for &x in forums {
+        if in_session(f, x) {
+            let roll = roll();
+            hold_session(f, x, roll, log);
+        }
+    }
+}
+
 /// Hold a forum's session. `roll` is a uniform number in 0..1 from the game's RNG.
 ///
 /// Meeting builds habit and trust among those who attend even when the session fails; success

@@ -83,6 +83,24 @@ pub fn legal_orders<F: Facts + ?Sized>(
     out
 }
 
+/// Carry out the month's orders ([`Facts::orders`], already in party order), each as
+/// [`apply_order`] does; an order its party can no longer pay for is skipped.
+pub fn carry_out_orders<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
+    for i in 0..f.orders().len() {
+        let o = f.orders()[i];
+        let cost = f
+            .scenario()
+            .actions
+            .get(o.action.0)
+            .map_or(f32::INFINITY, |a| a.cost);
+        if f.get(Var::Figure(o.party, Figure::Capital)) + 1e-4 < cost {
+            continue;
+        }
+        log.note(Fact::Ordered { order: o });
+        apply_order(f, o, log);
+    }
+}
+
 /// Carry out one order: pay, apply the stance rules, then the action's own effects.
 pub fn apply_order<F: Facts + ?Sized>(f: &mut F, o: Order, log: &mut Log) {
     let cost = f.scenario().actions[o.action.0].cost;

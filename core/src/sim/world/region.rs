@@ -140,20 +140,6 @@ impl Region<'_, '_> {
             .map(|(_, fired, chosen)| (fired, chosen))
     }
 
-    /// Count a firing of an event.
-    pub fn note_fired(&mut self, e: EventIx) {
-        if let Some((mut fired, _)) = self.event_mut(e) {
-            fired.0 += 1;
-        }
-    }
-
-    /// Record the option chosen for an event.
-    pub fn choose(&mut self, e: EventIx, option: usize) {
-        if let Some((_, mut chosen)) = self.event_mut(e) {
-            chosen.0 = Some(option);
-        }
-    }
-
     /// The month's bookkeeping, to write (the turn's systems open and resolve the month with it).
     pub fn book_mut(&mut self) -> &mut Book {
         &mut self.book
@@ -350,8 +336,20 @@ impl Facts for Region<'_, '_> {
         self.event(e).map_or(0, |(f, _)| f.0)
     }
 
+    fn note_fired(&mut self, e: EventIx) {
+        if let Some((mut fired, _)) = self.event_mut(e) {
+            fired.0 += 1;
+        }
+    }
+
     fn chosen(&self, e: EventIx) -> Option<usize> {
         self.event(e).and_then(|(_, c)| c.0)
+    }
+
+    fn choose(&mut self, e: EventIx, option: usize) {
+        if let Some((_, mut chosen)) = self.event_mut(e) {
+            chosen.0 = Some(option);
+        }
     }
 
     fn orders(&self) -> &[Order] {
