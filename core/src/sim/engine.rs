@@ -34,22 +34,22 @@ use super::world::{
 
 /// Start of turn.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BeginSystems;
+pub(crate) struct BeginSystems;
 /// Event decisions.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DecisionSystems;
+pub(crate) struct DecisionSystems;
 /// Orders.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OrderSystems;
+pub(crate) struct OrderSystems;
 /// Forums in session.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ForumSystems;
+pub(crate) struct ForumSystems;
 /// Spill-over and settling of figures.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ResolveSystems;
+pub(crate) struct ResolveSystems;
 /// History and report.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RecordSystems;
+pub(crate) struct RecordSystems;
 
 /// Where a game stands within its turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -192,10 +192,13 @@ impl Game {
     /// The world seen as [`Facts`], and the orders handed in this turn: one fetch for both, as
     /// the seats' calls (an order's legality, the capital left) need both.
     fn desk(&mut self) -> (Region<'_, '_>, Res<'_, Orders>) {
-        #[allow(clippy::expect_used)]
+        #[allow(
+            clippy::expect_used,
+            reason = "not data: `populate` inserts every resource a Region reads, and nothing \
+                      removes them"
+        )]
         self.region
             .get_mut(&mut self.world)
-            // Not data: `populate` inserts every resource a `Region` reads, and nothing removes them.
             .expect("a game's world holds every resource of its Region")
     }
 

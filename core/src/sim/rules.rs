@@ -24,7 +24,8 @@ pub use forums::{
     change_forum_status, decay_habits, hold_session, hold_sessions, in_session, session_chance,
 };
 pub use month::{
-    collect_capital, drift_tracks, fade_relations, grow_power, settle_figures, spill_over,
+    close_month, collect_capital, drift_tracks, fade_relations, grow_power, open_month,
+    settle_figures, spill_over,
 };
 pub(crate) use month::{income, power_grew, transparency};
 pub use orders::{apply_order, apply_stance, carry_out_orders, legal_orders, targets};
@@ -284,5 +285,10 @@ fn apply_effect<F: Facts + ?Sized>(f: &mut F, e: &Effect, ctx: Ctx, log: &mut Lo
 }
 
 #[cfg(test)]
-#[allow(clippy::float_cmp)]
+#[allow(
+    clippy::float_cmp,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test fails by panicking, and compares exact values"
+)]
 mod tests;

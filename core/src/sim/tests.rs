@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::engine::Snapshot;
 use super::{Dice, Fact, Game, GameState, Log, Phase, StateFacts, rules};
-use crate::scenario::{self, EventIx, ForumIx, ForumStatus, Scenario};
+use crate::scenario::{self, EventIx, ForumStatus, Scenario};
 use crate::session::Session;
 
 /// Every built-in scenario.
@@ -23,42 +23,30 @@ fn scenarios() -> Vec<Arc<Scenario>> {
         .collect()
 }
 
-/// The start of a month on the copy, in the order of the begin schedule; returns the trust at
-/// the start of the month and the facts noted.
+/// The start of a month on the copy ([`rules::open_month`], then every event, where the
+/// system asks its query: the same ones must fire); returns the trust at the start of the month
+/// and the facts noted.
 fn begin_on_copy(f: &mut StateFacts<'_>, dice: &mut Dice) -> (Vec<Vec<f32>>, Vec<Fact>) {
     let s = f.scenario;
     let mut log = Log::default();
-    f.state.turn += 1;
-    let record = f.record_mut();
-    record.last_orders = std::mem::take(&mut record.orders);
-    record.boycotts.clear();
-    record.conceded.clear();
-    rules::fade_relations(f);
-    let trust = f.state.trust.clone();
-    rules::collect_capital(f);
-    rules::drift_tracks(f);
-    rules::grow_power(f, &mut log);
-    rules::neglect_alliances(f, &mut log);
-    rules::decay_habits(f);
-    // Every event, where the system asks its query: the same ones must fire.
+    let trust = rules::open_month(f, &mut log);
     let events: Vec<EventIx> = (0..s.events.len()).map(EventIx).collect();
     let mut pending = Vec::new();
     rules::fire_events(f, s, &events, || dice.roll(), &mut pending, &mut log);
     (trust, log.facts)
 }
 
-/// The end of a month on the copy, in the order of the resolve schedule; returns the facts.
+/// The end of a month on the copy ([`rules::close_month`], which lets every forum in session
+/// meet, where the system asks for the active ones: the same ones must meet); returns the facts.
 fn end_on_copy(f: &mut StateFacts<'_>, snap: &Snapshot, dice: &mut Dice) -> Vec<Fact> {
     let mut log = Log::default();
-    let mut orders = snap.orders.clone();
-    orders.sort_by_key(|o| o.party);
-    f.record_mut().orders = orders;
-    rules::carry_out_orders(f, &mut log);
-    // Every forum, where the system asks for the active ones: the same ones must meet.
-    let forums: Vec<ForumIx> = (0..f.scenario.forums.len()).map(ForumIx).collect();
-    rules::hold_sessions(f, &forums, || dice.roll(), &mut log);
-    rules::spill_over(f, &snap.trust_at_start, &mut log);
-    rules::settle_figures(f);
+    rules::close_month(
+        f,
+        &snap.orders,
+        &snap.trust_at_start,
+        || dice.roll(),
+        &mut log,
+    );
     log.facts
 }
 

@@ -25,38 +25,38 @@ use super::state::{GameState, Order, Record};
 
 mod region;
 
-pub use region::Region;
+pub(crate) use region::Region;
 
 /// A party: its index in the scenario.
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct Party(pub PartyIx);
+pub(crate) struct Party(pub PartyIx);
 
 /// A party's figures: security, prestige, approval, capital, power (in
 /// [`super::state::PartyState::figures`] order).
 #[derive(Component, Debug, Clone)]
-pub struct Figures(pub [f32; 5]);
+pub(crate) struct Figures(pub [f32; 5]);
 
 /// The doctrine a party's government follows.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Holds(pub DoctrineIx);
+pub(crate) struct Holds(pub DoctrineIx);
 
 /// A party's views of every party (itself included), in the order they were spawned: party
 /// order. Kept by bevy from the relations' [`HeldBy`]; read, never written.
 #[derive(Component, Debug)]
 #[relationship_target(relationship = HeldBy)]
-pub struct Views(Vec<Entity>);
+pub(crate) struct Views(Vec<Entity>);
 
 /// The alliances whose client a party is, in the order they were spawned: scenario order. Kept
 /// by bevy from the alliances' [`Protects`].
 #[derive(Component, Debug)]
 #[relationship_target(relationship = Protects)]
-pub struct ProtectedBy(Vec<Entity>);
+pub(crate) struct ProtectedBy(Vec<Entity>);
 
 /// A directed relation: how `from` sees `to` (one per ordered pair of parties).
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct Relation {
+pub(crate) struct Relation {
     /// Whose view.
     pub from: PartyIx,
     /// Of whom.
@@ -66,11 +66,11 @@ pub struct Relation {
 /// The party entity whose view a relation is.
 #[derive(Component, Debug)]
 #[relationship(relationship_target = Views)]
-pub struct HeldBy(pub Entity);
+pub(crate) struct HeldBy(pub Entity);
 
 /// A relation's numbers.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Ties {
+pub(crate) struct Ties {
     /// Trust, -100..=100.
     pub trust: f32,
     /// Threat perception, 0..=100.
@@ -82,58 +82,58 @@ pub struct Ties {
 /// An alliance: its index in the scenario.
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct Alliance(pub AllianceIx);
+pub(crate) struct Alliance(pub AllianceIx);
 
 /// An alliance's figures: commitment, abandonment fear, entrapment risk (in
 /// [`super::state::AllianceState::figures`] order).
 #[derive(Component, Debug, Clone)]
-pub struct Bond(pub [f32; 3]);
+pub(crate) struct Bond(pub [f32; 3]);
 
 /// The last turn an alliance's patron reassured its client (0: never).
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Reassured(pub u32);
+pub(crate) struct Reassured(pub u32);
 
 /// The party entity an alliance protects: its client.
 #[derive(Component, Debug)]
 #[relationship(relationship_target = ProtectedBy)]
-pub struct Protects(pub Entity);
+pub(crate) struct Protects(pub Entity);
 
 /// A forum: its index in the scenario.
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct Forum(pub ForumIx);
+pub(crate) struct Forum(pub ForumIx);
 
 /// A forum's habit of cooperation, 0..=100.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Habit(pub f32);
+pub(crate) struct Habit(pub f32);
 
 /// A forum's status: what the rules read and write. The markers below follow it.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Status(pub ForumStatus);
+pub(crate) struct Status(pub ForumStatus);
 
 /// How many sessions a forum has held.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Sessions(pub u32);
+pub(crate) struct Sessions(pub u32);
 
 /// Marks a forum whose [`Status`] is `Proposed`.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Proposed;
+pub(crate) struct Proposed;
 
 /// Marks a forum whose [`Status`] is `Active`: it meets on its schedule.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Active;
+pub(crate) struct Active;
 
 /// Marks a forum whose [`Status`] is `Suspended`: its habit decays.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Suspended;
+pub(crate) struct Suspended;
 
 /// Marks a forum whose [`Status`] is `Collapsed`.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Collapsed;
+pub(crate) struct Collapsed;
 
 /// Which status markers a forum has: `Has` of [`Proposed`], [`Active`], [`Suspended`],
 /// [`Collapsed`].
-pub type Marks = (Has<Proposed>, Has<Active>, Has<Suspended>, Has<Collapsed>);
+pub(crate) type Marks = (Has<Proposed>, Has<Active>, Has<Suspended>, Has<Collapsed>);
 
 /// Whether a forum's markers are exactly its status's.
 pub(crate) fn marked(marks: (bool, bool, bool, bool), status: ForumStatus) -> bool {
@@ -171,32 +171,32 @@ pub(crate) fn mark(
 /// A track: its index in the scenario.
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct Track(pub TrackIx);
+pub(crate) struct Track(pub TrackIx);
 
 /// A track's value.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Level(pub f32);
+pub(crate) struct Level(pub f32);
 
 /// A scenario event (the Taiwan arms sale, the Plus-Three summit, …): its index in the scenario.
 #[derive(Component, Debug, Clone, Copy)]
 #[component(immutable)]
-pub struct ScenarioEvent(pub EventIx);
+pub(crate) struct ScenarioEvent(pub EventIx);
 
 /// How many times an event has fired.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Fired(pub u32);
+pub(crate) struct Fired(pub u32);
 
 /// The option last chosen for an event, if one ever was.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Chosen(pub Option<usize>);
+pub(crate) struct Chosen(pub Option<usize>);
 
 /// The scenario being played.
 #[derive(Resource, Clone)]
-pub struct ScenarioRes(pub Arc<Scenario>);
+pub(crate) struct ScenarioRes(pub Arc<Scenario>);
 
 /// The current turn, 1-based (0 before the first).
 #[derive(Resource, Default, Clone, Copy)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     /// Turn.
     pub turn: u32,
 }
@@ -205,7 +205,7 @@ pub struct Calendar {
 /// [`Record`] that is not on a piece (events carry their firings and choices, alliances their
 /// last reassurance).
 #[derive(Resource, Default, Debug, Clone)]
-pub struct Book {
+pub(crate) struct Book {
     /// Orders given this turn (during resolution), all parties.
     pub orders: Vec<Order>,
     /// Orders given last turn (what triggers see).
@@ -218,19 +218,19 @@ pub struct Book {
 
 /// The game's one source of randomness.
 #[derive(Resource, Clone)]
-pub struct GameRng(pub super::dice::Dice);
+pub(crate) struct GameRng(pub super::dice::Dice);
 
 /// Events fired this turn that wait for a decision.
 #[derive(Resource, Default)]
-pub struct PendingDecisions(pub Vec<Pending>);
+pub(crate) struct PendingDecisions(pub Vec<Pending>);
 
 /// Decisions handed in this turn: (event, option).
 #[derive(Resource, Default)]
-pub struct Decisions(pub Vec<(EventIx, usize)>);
+pub(crate) struct Decisions(pub Vec<(EventIx, usize)>);
 
 /// Orders handed in this turn, by every seat.
 #[derive(Resource, Default)]
-pub struct Orders(pub Vec<Order>);
+pub(crate) struct Orders(pub Vec<Order>);
 
 /// The facts of the turn so far, in the order they happened.
 #[derive(Resource, Default, Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -243,11 +243,11 @@ pub struct Chronicle {
 
 /// Trust at the start of the turn, to measure spill-over.
 #[derive(Resource, Default)]
-pub struct TrustAtStart(pub Vec<Vec<f32>>);
+pub(crate) struct TrustAtStart(pub Vec<Vec<f32>>);
 
 /// Snapshots at the end of every turn; entry 0 is the start.
 #[derive(Resource, Default)]
-pub struct History {
+pub(crate) struct History {
     /// The states, one per finished turn and the start.
     pub states: Vec<GameState>,
     /// States of an earlier game on this world, kept to be written over: a snapshot taken into
@@ -257,7 +257,7 @@ pub struct History {
 
 impl History {
     /// A history of these states.
-    pub fn of(states: Vec<GameState>) -> Self {
+    pub(crate) fn of(states: Vec<GameState>) -> Self {
         Self {
             states,
             spare: Vec::new(),
@@ -265,7 +265,7 @@ impl History {
     }
 
     /// A state to write the next entry into (its contents are stale).
-    pub fn blank(&mut self) -> GameState {
+    pub(crate) fn blank(&mut self) -> GameState {
         self.spare.pop().unwrap_or_else(blank_state)
     }
 
@@ -335,15 +335,15 @@ fn copy_state(out: &mut GameState, from: &GameState) {
 
 /// Every event, decision and order, in order.
 #[derive(Resource, Default)]
-pub struct Timeline(pub Vec<Moment>);
+pub(crate) struct Timeline(pub Vec<Moment>);
 
 /// Every observation of a dynamic.
 #[derive(Resource, Default)]
-pub struct Observations(pub Vec<Observation>);
+pub(crate) struct Observations(pub Vec<Observation>);
 
 /// The last finished turn's report.
 #[derive(Resource, Default)]
-pub struct Report(pub TurnReport);
+pub(crate) struct Report(pub TurnReport);
 
 /// The relation entity among a party's [`Views`] that regards `to`. Views are spawned in party
 /// order, so the `to`-th is tried first; `regards` (a relation entity's `to`, if it is one)
@@ -362,7 +362,7 @@ pub(crate) fn view_of(
 
 /// Spawn the pieces of the scenario into an empty world (their numbers are set by
 /// [`Loader::load`]) and insert the resources.
-pub fn populate(world: &mut World, scenario: Arc<Scenario>) {
+pub(crate) fn populate(world: &mut World, scenario: Arc<Scenario>) {
     let n = scenario.parties.len();
     let parties: Vec<Entity> = (0..n)
         .map(|i| {
@@ -419,7 +419,7 @@ pub fn populate(world: &mut World, scenario: Arc<Scenario>) {
 
 /// The pieces, to write a state into.
 #[derive(SystemParam)]
-pub struct Pieces<'w, 's> {
+pub(crate) struct Pieces<'w, 's> {
     parties: Query<'w, 's, (&'static Party, &'static mut Figures, &'static mut Holds)>,
     relations: Query<'w, 's, (&'static Relation, &'static mut Ties)>,
     alliances: Query<'w, 's, (&'static Alliance, &'static mut Bond, &'static mut Reassured)>,
@@ -450,11 +450,11 @@ pub struct Pieces<'w, 's> {
 
 /// What puts a [`GameState`] into a world, built once per world (building it costs more than
 /// using it, and a tournament restarts one world thousands of times).
-pub struct Loader(SystemState<Pieces<'static, 'static>>);
+pub(crate) struct Loader(SystemState<Pieces<'static, 'static>>);
 
 impl Loader {
     /// The loader of a world [`populate`] filled.
-    pub fn new(world: &mut World) -> Self {
+    pub(crate) fn new(world: &mut World) -> Self {
         Self(SystemState::new(world))
     }
 
@@ -463,12 +463,14 @@ impl Loader {
     /// what belongs to a turn in progress, the history (which starts again at the state), the
     /// timeline, the observations and the report are emptied. The one way a [`GameState`]
     /// enters a world: a new game, a restarted one and a restored one all come through here.
-    pub fn load(&mut self, world: &mut World, state: &GameState, rng: super::dice::Dice) {
-        #[allow(clippy::expect_used)]
+    pub(crate) fn load(&mut self, world: &mut World, state: &GameState, rng: super::dice::Dice) {
+        #[allow(
+            clippy::expect_used,
+            reason = "not data: queries of components and commands can always be had"
+        )]
         let mut pieces = self
             .0
             .get_mut(world)
-            // Not data: queries and commands are always there to be had.
             .expect("the pieces of a world can always be queried");
         for (p, mut fig, mut holds) in &mut pieces.parties {
             if let Some(ps) = state.parties.get(p.0.0) {

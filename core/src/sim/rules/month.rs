@@ -6,11 +6,54 @@
 
 use crate::scenario::{AllianceFigure, AllianceIx, Figure, ForumIx, ForumStatus, PartyIx, TrackIx};
 use crate::sim::fact::{Fact, Log};
-use crate::sim::state::{FIGURES, Facts, Var, figure_slot};
+use crate::sim::state::{FIGURES, Facts, Order, StateFacts, Var, figure_slot};
 
 use super::maths::{
     alarm, drifted, faded, grown, settled, threatened, umbrella_share, with_income,
 };
+
+/// The start of a month on a plain copy of the state, as the game's begin schedule runs it up
+/// to the events (which the copy's user fires or not: the AI cannot foresee the news): the
+/// calendar turns, last month's orders become what triggers see, then relations fade, capital
+/// comes in, tracks drift, power grows, neglected alliances fret and suspended forums decay.
+/// Returns the trust at the start of the month, which the month's spill-over is measured
+/// against.
+pub fn open_month(f: &mut StateFacts<'_>, log: &mut Log) -> Vec<Vec<f32>> {
+    f.state.turn += 1;
+    let record = f.record_mut();
+    record.last_orders = std::mem::take(&mut record.orders);
+    record.boycotts.clear();
+    record.conceded.clear();
+    fade_relations(f);
+    let trust = f.state.trust.clone();
+    collect_capital(f);
+    drift_tracks(f);
+    grow_power(f, log);
+    super::neglect_alliances(f, log);
+    super::decay_habits(f);
+    trust
+}
+
+/// The end of a month on a plain copy of the state, as the game's resolve schedule runs it:
+/// every party's `orders` are carried out (in party order), the forums in session meet (each
+/// with a `roll` in 0..1), sharp rows spill over (against `trust_at_start`), figures settle.
+pub fn close_month(
+    f: &mut StateFacts<'_>,
+    orders: &[Order],
+    trust_at_start: &[Vec<f32>],
+    roll: impl FnMut() -> f32,
+    log: &mut Log,
+) {
+    let record = f.record_mut();
+    record.orders.clear();
+    record.orders.extend_from_slice(orders);
+    record.orders.sort_by_key(|o| o.party);
+    super::carry_out_orders(f, log);
+    let forums: Vec<ForumIx> = (0..f.scenario.forums.len()).map(ForumIx).collect();
+    super::hold_sessions(f, &forums, roll, log);
+    spill_over(f, trust_at_start, log);
+    settle_figures(f);
+}
 
 /// Start of turn: trust fades a little toward where the scenario started it, and memories of
 /// recent moves fade ([`faded`]). Threat perception does not fade: it follows power and moves,

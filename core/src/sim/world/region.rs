@@ -18,7 +18,7 @@ use crate::sim::state::{
 /// [`Party`], a relation through its holder's [`Views`]); there is no table of entities to keep
 /// in step with the world.
 #[derive(SystemParam)]
-pub struct Region<'w, 's> {
+pub(crate) struct Region<'w, 's> {
     scenario: Res<'w, ScenarioRes>,
     calendar: Res<'w, Calendar>,
     book: ResMut<'w, Book>,
@@ -59,7 +59,7 @@ pub struct Region<'w, 's> {
 impl Region<'_, '_> {
     /// The scenario, shared: cheaper than cloning it when a system must hold it while it
     /// writes to the world.
-    pub fn shared_scenario(&self) -> std::sync::Arc<Scenario> {
+    pub(crate) fn shared_scenario(&self) -> std::sync::Arc<Scenario> {
         std::sync::Arc::clone(&self.scenario.0)
     }
 
@@ -141,12 +141,12 @@ impl Region<'_, '_> {
     }
 
     /// The month's bookkeeping, to write (the turn's systems open and resolve the month with it).
-    pub fn book_mut(&mut self) -> &mut Book {
+    pub(crate) fn book_mut(&mut self) -> &mut Book {
         &mut self.book
     }
 
     /// A plain snapshot of the world.
-    pub fn snapshot(&self) -> GameState {
+    pub(crate) fn snapshot(&self) -> GameState {
         let mut out = super::blank_state();
         self.snapshot_into(&mut out);
         out
@@ -154,7 +154,7 @@ impl Region<'_, '_> {
 
     /// A plain snapshot of the world, written over `out` (reusing its memory). Every piece is
     /// put at the place its index says.
-    pub fn snapshot_into(&self, out: &mut GameState) {
+    pub(crate) fn snapshot_into(&self, out: &mut GameState) {
         let s = &self.scenario.0;
         let n = s.parties.len();
         out.turn = self.calendar.turn;
