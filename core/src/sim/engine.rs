@@ -22,33 +22,34 @@ use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, Var};
 use super::systems::{
-    advance_calendar, apply_decisions, apply_orders, chronicle, collect_capital, decay_habits,
-    drift_tracks, fade_relations, fire_events, grow_power, hold_sessions, neglect_alliances,
-    note_trust, record_turn, settle_figures, spill_over,
+    advance_calendar, any_frightened, any_row, apply_decisions, apply_orders, chronicle,
+    collect_capital, decay_habits, drift_tracks, fade_relations, fire_events, grow_power,
+    hedge_alliances, hold_sessions, mark_forums, neglect_alliances, note_trust, record_turn,
+    settle_figures, spill_over,
 };
 use super::world::{
-    Decisions, GameRng, History, Observations, Orders, Pending, PendingDecisions, Region, Report,
-    Timeline, populate,
+    Decisions, GameRng, History, Loader, Observations, Orders, Pending, PendingDecisions, Region,
+    Report, Timeline, populate,
 };
 
 /// Start of turn.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BeginSystems;
+pub(crate) struct BeginSystems;
 /// Event decisions.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DecisionSystems;
+pub(crate) struct DecisionSystems;
 /// Orders.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct OrderSystems;
+pub(crate) struct OrderSystems;
 /// Forums in session.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ForumSystems;
+pub(crate) struct ForumSystems;
 /// Spill-over and settling of figures.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ResolveSystems;
+pub(crate) struct ResolveSystems;
 /// History and report.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RecordSystems;
+pub(crate) struct RecordSystems;
 
 /// Where a game stands within its turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -91,8 +92,11 @@ pub enum GameError {
 /// One game: the ECS world and its schedules.
 pub struct Game {
     world: World,
-    /// The world seen as [`Facts`], built once: building it costs more than using it.
-    region: SystemState<Region<'static, 'static>>,
+    /// The world seen as [`Facts`], with the orders handed in this turn, built once: building it
+    /// costs more than using it.
+    region: SystemState<(Region<'static, 'static>, Res<'static, Orders>)>,
+    /// What writes a state into the world's pieces, built once for the same reason.
+    loader: Loader,
     begin: Schedule,
     decide: Schedule,
     resolve: Schedule,
@@ -121,7 +125,9 @@ impl Game {
         let turns = scenario.turns;
         let dice_at_start = rng.position();
         let mut world = World::new();
-        populate(&mut world, scenario, state, rng);
+        populate(&mut world, scenario);
+        let mut loader = Loader::new(&mut world);
+        loader.load(&mut world, state, rng);
         let region = SystemState::new(&mut world);
         let mut begin = schedule();
         begin.add_systems(
@@ -133,6 +139,8 @@ impl Game {
                 drift_tracks,
                 grow_power,
                 neglect_alliances,
+                hedge_alliances.run_if(any_frightened),
+                mark_forums,
                 decay_habits,
                 fire_events,
                 chronicle,
@@ -146,8 +154,10 @@ impl Game {
         resolve.configure_sets((OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain());
         resolve.add_systems((
             apply_orders.in_set(OrderSystems),
-            hold_sessions.in_set(ForumSystems),
-            (spill_over, settle_figures).chain().in_set(ResolveSystems),
+            (mark_forums, hold_sessions).chain().in_set(ForumSystems),
+            (spill_over.run_if(any_row), settle_figures)
+                .chain()
+                .in_set(ResolveSystems),
             (chronicle, record_turn).chain().in_set(RecordSystems),
         ));
         let phase = if state.turn >= turns {
@@ -158,6 +168,7 @@ impl Game {
         Self {
             world,
             region,
+            loader,
             begin,
             decide,
             resolve,
@@ -172,19 +183,28 @@ impl Game {
     pub fn restart(&mut self, seed: u64) {
         let scenario = Arc::clone(self.scenario());
         let state = GameState::initial(&scenario);
-        super::world::despawn_pieces(&mut self.world);
-        populate(&mut self.world, scenario, &state, Dice::seeded(seed));
+        self.loader
+            .load(&mut self.world, &state, Dice::seeded(seed));
         self.phase = Phase::BetweenTurns;
         self.dice_at_start = 0;
     }
 
-    /// The world seen as [`Facts`].
-    fn region(&mut self) -> Region<'_, '_> {
-        #[allow(clippy::expect_used)]
+    /// The world seen as [`Facts`], and the orders handed in this turn: one fetch for both, as
+    /// the seats' calls (an order's legality, the capital left) need both.
+    fn desk(&mut self) -> (Region<'_, '_>, Res<'_, Orders>) {
+        #[allow(
+            clippy::expect_used,
+            reason = "not data: `populate` inserts every resource a Region reads, and nothing \
+                      removes them"
+        )]
         self.region
             .get_mut(&mut self.world)
-            // Not data: `populate` inserts every resource a `Region` reads, and nothing removes them.
             .expect("a game's world holds every resource of its Region")
+    }
+
+    /// The world seen as [`Facts`].
+    fn region(&mut self) -> Region<'_, '_> {
+        self.desk().0
     }
 
     /// The scenario.
@@ -226,7 +246,7 @@ impl Game {
 
     /// Snapshots at the end of every turn; entry 0 is the start.
     pub fn history(&self) -> &[GameState] {
-        &self.world.resource::<History>().0
+        &self.world.resource::<History>().states
     }
 
     /// Every event, decision and order so far.
@@ -306,7 +326,12 @@ impl Game {
         if left > 0 {
             return Err(GameError::Undecided(left));
         }
-        self.decide.run(&mut self.world);
+        // With no event waiting there is nothing to apply, and the begin schedule's chronicle
+        // has already taken the turn's facts: the schedule would run for nothing (most months of
+        // most games).
+        if !self.world.resource::<PendingDecisions>().0.is_empty() {
+            self.decide.run(&mut self.world);
+        }
         self.phase = Phase::Ordering;
         Ok(())
     }
@@ -324,54 +349,39 @@ impl Game {
 
     /// Capital a party has left after the orders it gave this turn.
     pub fn capital_left(&mut self, party: PartyIx) -> f32 {
-        let spent: f32 = self
-            .orders_of(party)
-            .iter()
-            .map(|o| self.scenario().actions[o.action.0].cost)
-            .sum();
-        self.region().get(Var::Figure(party, Figure::Capital)) - spent
+        let (region, orders) = self.desk();
+        capital_left(&region, &orders.0, party)
     }
 
     /// Orders the party could still add now.
     pub fn legal_orders(&mut self, party: PartyIx) -> Vec<Order> {
-        if self.phase != Phase::Ordering
-            || self.orders_of(party).len() >= self.scenario().rules.max_orders as usize
-        {
+        if self.phase != Phase::Ordering {
             return Vec::new();
         }
-        let capital = self.capital_left(party);
-        let given = self.orders_of(party);
-        let region = self.region();
+        let (region, orders) = self.desk();
+        let given: Vec<Order> = orders
+            .0
+            .iter()
+            .filter(|o| o.party == party)
+            .copied()
+            .collect();
+        if given.len() >= region.scenario().rules.max_orders as usize {
+            return Vec::new();
+        }
+        let capital = capital_left(&region, &orders.0, party);
         rules::legal_orders(&region, party, capital, &given)
-    }
-
-    /// Whether the order is among the party's legal orders now (the same test as
-    /// [`Game::legal_orders`], for one order).
-    fn is_legal(&mut self, o: Order) -> bool {
-        let Some(action) = self.scenario().actions.get(o.action.0) else {
-            return false;
-        };
-        let cost = action.cost;
-        let given = self.orders_of(o.party);
-        if o.party.0 >= self.scenario().parties.len() || given.contains(&o) {
-            return false;
-        }
-        let capital = self.capital_left(o.party);
-        if cost > capital + 1e-4 {
-            return false;
-        }
-        let region = self.region();
-        rules::targets(&region, o.party, o.action.0).contains(&o.target)
     }
 
     /// Hand in an order.
     pub fn order(&mut self, order: Order) -> Result<(), GameError> {
         self.expect(Phase::Ordering)?;
-        let max = self.scenario().rules.max_orders;
-        if self.orders_of(order.party).len() >= max as usize {
+        let (region, orders) = self.desk();
+        let max = region.scenario().rules.max_orders;
+        let given = orders.0.iter().filter(|o| o.party == order.party).count();
+        if given >= max as usize {
             return Err(GameError::TooManyOrders(max));
         }
-        if !self.is_legal(order) {
+        if !is_legal(&region, &orders.0, order) {
             return Err(GameError::IllegalOrder);
         }
         self.world.resource_mut::<Orders>().0.push(order);
@@ -409,6 +419,33 @@ impl Game {
     pub fn get(&mut self, v: Var) -> f32 {
         self.region().get(v)
     }
+}
+
+/// Capital a party has left after the orders it handed in (`orders`: every seat's).
+fn capital_left(region: &Region, orders: &[Order], party: PartyIx) -> f32 {
+    let actions = &region.scenario().actions;
+    let spent: f32 = orders
+        .iter()
+        .filter(|o| o.party == party)
+        .map(|o| actions.get(o.action.0).map_or(0.0, |a| a.cost))
+        .sum();
+    region.get(Var::Figure(party, Figure::Capital)) - spent
+}
+
+/// Whether the order is among the party's legal orders now (the test of
+/// [`Game::legal_orders`], for one order).
+fn is_legal(region: &Region, orders: &[Order], o: Order) -> bool {
+    let s = region.scenario();
+    let Some(action) = s.actions.get(o.action.0) else {
+        return false;
+    };
+    if o.party.0 >= s.parties.len() || orders.contains(&o) {
+        return false;
+    }
+    if action.cost > capital_left(region, orders, o.party) + 1e-4 {
+        return false;
+    }
+    rules::targets(region, o.party, o.action.0).contains(&o.target)
 }
 
 /// A game at one moment, mid-turn included: everything [`Game::restore`] needs for the game to
@@ -504,7 +541,7 @@ impl Game {
         world.insert_resource(super::world::TrustAtStart(trust_at_start));
         world.insert_resource(chronicle);
         world.insert_resource(Report(report));
-        world.insert_resource(History(history));
+        world.insert_resource(History::of(history));
         world.insert_resource(Timeline(timeline));
         world.insert_resource(Observations(observations));
         game.phase = phase;

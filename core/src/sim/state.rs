@@ -33,15 +33,16 @@ pub enum Var {
 impl Var {
     /// The range a value is clamped to.
     pub fn range(self, scenario: &Scenario) -> (f32, f32) {
+        use super::rules::maths::{MEMORY, PERCENT, POWER, TRUST};
         match self {
-            Var::Figure(_, Figure::Power) => (0.0, 1000.0),
-            Var::Trust(..) => (-100.0, 100.0),
-            Var::Memory(..) => (-1.0, 1.0),
+            Var::Figure(_, Figure::Power) => POWER,
+            Var::Trust(..) => TRUST,
+            Var::Memory(..) => MEMORY,
             Var::Track(t) => {
                 let t = &scenario.tracks[t.0];
                 (t.min, t.max)
             }
-            Var::Figure(..) | Var::Threat(..) | Var::Alliance(..) | Var::Habit(..) => (0.0, 100.0),
+            Var::Figure(..) | Var::Threat(..) | Var::Alliance(..) | Var::Habit(..) => PERCENT,
         }
     }
 }
@@ -87,6 +88,15 @@ impl Order {
             Target::Forum(f) => (2, f.0),
         }
     }
+}
+
+/// An event waiting for its decider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The event.
+    pub event: EventIx,
+    /// Who decides.
+    pub decider: PartyIx,
 }
 
 /// Per-turn and per-game bookkeeping the conditions read.
@@ -159,6 +169,15 @@ pub struct GameState {
     pub record: Record,
 }
 
+/// A party's figures, in the order of [`PartyState::figures`].
+pub(crate) const FIGURES: [Figure; 5] = [
+    Figure::Security,
+    Figure::Prestige,
+    Figure::Approval,
+    Figure::Capital,
+    Figure::Power,
+];
+
 /// Index of a figure in [`PartyState::figures`].
 pub fn figure_slot(f: Figure) -> usize {
     match f {
@@ -169,6 +188,13 @@ pub fn figure_slot(f: Figure) -> usize {
         Figure::Power => 4,
     }
 }
+
+/// An alliance's figures, in the order of [`AllianceState::figures`].
+pub(crate) const ALLIANCE_FIGURES: [AllianceFigure; 3] = [
+    AllianceFigure::Commitment,
+    AllianceFigure::AbandonmentFear,
+    AllianceFigure::EntrapmentRisk,
+];
 
 /// Index of an alliance figure in [`AllianceState::figures`].
 pub fn alliance_slot(f: AllianceFigure) -> usize {
@@ -243,16 +269,36 @@ pub trait Facts {
     fn set_doctrine(&mut self, p: PartyIx, d: DoctrineIx);
     /// The current turn, 1-based.
     fn turn(&self) -> u32;
-    /// The bookkeeping.
-    fn record(&self) -> &Record;
-    /// The bookkeeping, to write.
-    fn record_mut(&mut self) -> &mut Record;
+    /// How many times an event has fired.
+    fn fired_count(&self, e: EventIx) -> u32;
+    /// Count a firing of an event.
+    fn note_fired(&mut self, e: EventIx);
+    /// The option last chosen for an event, if one ever was.
+    fn chosen(&self, e: EventIx) -> Option<usize>;
+    /// Record the option chosen for an event.
+    fn choose(&mut self, e: EventIx, option: usize);
+    /// Every party's orders of this turn, while they resolve (empty before).
+    fn orders(&self) -> &[Order];
+    /// Every party's orders of last turn.
+    fn last_orders(&self) -> &[Order];
+    /// Parties boycotting a forum's session this turn.
+    fn boycotts(&self) -> &[(PartyIx, ForumIx)];
+    /// Note that a party boycotts a forum's session this turn.
+    fn boycott(&mut self, p: PartyIx, x: ForumIx);
+    /// Whether a party has extracted concessions this turn (brinkmanship pays once a turn).
+    fn conceded(&self, p: PartyIx) -> bool;
+    /// Note that a party extracted concessions this turn.
+    fn concede(&mut self, p: PartyIx);
+    /// The last turn an alliance's patron reassured its client (0: never).
+    fn reassured(&self, a: AllianceIx) -> u32;
+    /// Note that an alliance's patron reassured its client this turn.
+    fn note_reassured(&mut self, a: AllianceIx);
 
     /// Set a number, clamped to its range; returns the change actually made.
     fn set(&mut self, v: Var, x: f32) -> f32 {
-        let (lo, hi) = v.range(self.scenario());
+        let range = v.range(self.scenario());
         let old = self.get(v);
-        let new = if x.is_finite() { x.clamp(lo, hi) } else { old };
+        let new = super::rules::maths::fit(x, range, old);
         self.put(v, new);
         new - old
     }
@@ -265,7 +311,7 @@ pub trait Facts {
 
     /// Whether an event has fired.
     fn fired(&self, e: EventIx) -> bool {
-        self.record().fired.get(e.0).copied().unwrap_or(0) > 0
+        self.fired_count(e) > 0
     }
 }
 
@@ -332,11 +378,73 @@ impl Facts for StateFacts<'_> {
         self.state.turn
     }
 
-    fn record(&self) -> &Record {
+    fn fired_count(&self, e: EventIx) -> u32 {
+        self.state.record.fired.get(e.0).copied().unwrap_or(0)
+    }
+
+    fn note_fired(&mut self, e: EventIx) {
+        if let Some(slot) = self.state.record.fired.get_mut(e.0) {
+            *slot += 1;
+        }
+    }
+
+    fn chosen(&self, e: EventIx) -> Option<usize> {
+        self.state.record.chosen.get(e.0).copied().flatten()
+    }
+
+    fn choose(&mut self, e: EventIx, option: usize) {
+        if let Some(slot) = self.state.record.chosen.get_mut(e.0) {
+            *slot = Some(option);
+        }
+    }
+
+    fn orders(&self) -> &[Order] {
+        &self.state.record.orders
+    }
+
+    fn last_orders(&self) -> &[Order] {
+        &self.state.record.last_orders
+    }
+
+    fn boycotts(&self) -> &[(PartyIx, ForumIx)] {
+        &self.state.record.boycotts
+    }
+
+    fn boycott(&mut self, p: PartyIx, x: ForumIx) {
+        let b = &mut self.state.record.boycotts;
+        if !b.contains(&(p, x)) {
+            b.push((p, x));
+        }
+    }
+
+    fn conceded(&self, p: PartyIx) -> bool {
+        self.state.record.conceded.contains(&p)
+    }
+
+    fn concede(&mut self, p: PartyIx) {
+        self.state.record.conceded.push(p);
+    }
+
+    fn reassured(&self, a: AllianceIx) -> u32 {
+        self.state.record.reassured.get(a.0).copied().unwrap_or(0)
+    }
+
+    fn note_reassured(&mut self, a: AllianceIx) {
+        let turn = self.state.turn;
+        if let Some(slot) = self.state.record.reassured.get_mut(a.0) {
+            *slot = turn;
+        }
+    }
+}
+
+impl StateFacts<'_> {
+    /// The bookkeeping.
+    pub fn record(&self) -> &Record {
         &self.state.record
     }
 
-    fn record_mut(&mut self) -> &mut Record {
+    /// The bookkeeping, to write (the lookahead turns the month over with it).
+    pub fn record_mut(&mut self) -> &mut Record {
         &mut self.state.record
     }
 }
