@@ -1,10 +1,12 @@
-//! Benchmarks of the engine: loading, one turn, a whole all-AI campaign, the AI's planning.
+//! Benchmarks of the engine: loading, a whole all-AI campaign, the AI's planning, and the
+//! engine's schedules alone (games played without the AI).
 //! Figures are written in docs/PERFORMANCE.md. Run: `cargo bench --bench engine`.
 
 use std::sync::Arc;
 
 use sixparty_core::scenario::{self, PartyIx, Scenario};
 use sixparty_core::session::Session;
+use sixparty_core::sim::Game;
 
 fn main() {
     divan::main();
@@ -46,4 +48,41 @@ fn advise_one_seat(bencher: divan::Bencher) {
     }
     session.open_orders().unwrap();
     bencher.bench_local(|| session.advise_orders(PartyIx(0)));
+}
+
+/// Play a game to its end with no orders and no decisions but the first option: the engine's
+/// schedules alone, without the AI.
+fn play_without_the_ai(game: &mut Game) -> u32 {
+    while !game.is_over() {
+        game.begin_turn().unwrap();
+        for p in game.pending() {
+            game.decide(p.event, 0).unwrap();
+        }
+        game.close_decisions().unwrap();
+        game.end_turn().unwrap();
+    }
+    game.turn()
+}
+
+/// The engine alone on the two-party dilemma (12 months, no forums, alliances or events), one
+/// world restarted for each game as a tournament does: the fixed cost of the turn's schedules.
+#[divan::bench]
+fn dilemma_months_without_the_ai(bencher: divan::Bencher) {
+    let s = Arc::new(scenario::resolve("classic-dilemma", None).expect("the dilemma loads"));
+    let mut game = Game::new(s, 1);
+    bencher.bench_local(|| {
+        game.restart(1);
+        play_without_the_ai(&mut game)
+    });
+}
+
+/// The engine alone on the campaign (24 months, six parties, forums, alliances, events), one
+/// world restarted for each game.
+#[divan::bench]
+fn campaign_months_without_the_ai(bencher: divan::Bencher) {
+    let mut game = Game::new(campaign(), 7);
+    bencher.bench_local(|| {
+        game.restart(7);
+        play_without_the_ai(&mut game)
+    });
 }

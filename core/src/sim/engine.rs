@@ -22,10 +22,10 @@ use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::state::{Facts, GameState, Order, Var};
 use super::systems::{
-    advance_calendar, any_frightened, any_row, apply_decisions, apply_orders, chronicle,
-    collect_capital, decay_habits, drift_tracks, fade_relations, fire_events, grow_power,
-    hedge_alliances, hold_sessions, mark_forums, neglect_alliances, note_trust, record_turn,
-    settle_figures, spill_over,
+    advance_calendar, any_active, any_events, any_frightened, any_row, apply_decisions,
+    apply_orders, chronicle, collect_capital, decay_habits, drift_tracks, fade_relations,
+    fire_events, grow_power, hedge_alliances, hold_sessions, mark_forums, neglect_alliances,
+    note_trust, record_turn, settle_figures, spill_over,
 };
 use super::world::{
     Decisions, GameRng, History, Loader, Observations, Orders, Pending, PendingDecisions, Region,
@@ -142,7 +142,7 @@ impl Game {
                 hedge_alliances.run_if(any_frightened),
                 mark_forums,
                 decay_habits,
-                fire_events,
+                fire_events.run_if(any_events),
                 chronicle,
             )
                 .chain()
@@ -154,7 +154,9 @@ impl Game {
         resolve.configure_sets((OrderSystems, ForumSystems, ResolveSystems, RecordSystems).chain());
         resolve.add_systems((
             apply_orders.in_set(OrderSystems),
-            (mark_forums, hold_sessions).chain().in_set(ForumSystems),
+            (mark_forums, hold_sessions.run_if(any_active))
+                .chain()
+                .in_set(ForumSystems),
             (spill_over.run_if(any_row), settle_figures)
                 .chain()
                 .in_set(ResolveSystems),

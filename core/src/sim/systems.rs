@@ -197,6 +197,11 @@ pub(crate) fn decay_habits(
     }
 }
 
+/// Whether the scenario has events at all (what [`fire_events`] waits for).
+pub(crate) fn any_events(events: Query<(), With<ScenarioEvent>>) -> bool {
+    !events.is_empty()
+}
+
 /// Begin: scheduled and triggered events fire, in scenario order ([`rules::fire_events`]);
 /// those with a decider wait for a decision. An event entity counts its firings.
 pub(crate) fn fire_events(
@@ -255,6 +260,11 @@ pub(crate) fn apply_orders(
     let mut log = Log::default();
     rules::carry_out_orders(&mut region, &mut log);
     facts.write_batch(log.facts);
+}
+
+/// Whether a forum is active (what [`hold_sessions`] waits for).
+pub(crate) fn any_active(forums: Query<(), (With<Forum>, With<Active>)>) -> bool {
+    !forums.is_empty()
 }
 
 /// Forums: each active forum on its schedule holds a session, in scenario order (one roll of the

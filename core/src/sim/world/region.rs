@@ -10,6 +10,7 @@ use super::{
     Alliance, Bond, Book, Calendar, Chosen, Figures, Fired, Forum, Habit, Holds, Level, Party,
     Reassured, Relation, ScenarioEvent, ScenarioRes, Sessions, Status, Ties, Track, Views, view_of,
 };
+use crate::sim::rules::maths::fit;
 use crate::sim::state::{
     AllianceState, Facts, ForumState, GameState, Order, PartyState, Var, alliance_slot, figure_slot,
 };
@@ -63,22 +64,70 @@ impl Region<'_, '_> {
         std::sync::Arc::clone(&self.scenario.0)
     }
 
-    /// The relation entity of `a`'s view of `b`.
-    fn relation(&self, a: PartyIx, b: PartyIx) -> Option<Entity> {
-        let (.., views) = self.parties.iter().find(|(p, ..)| p.0 == a)?;
-        view_of(views, b, |e| self.relations.get(e).ok().map(|(r, _)| r.to))
-    }
-
+    /// The numbers of `a`'s view of `b`: the relation among `a`'s [`Views`] that regards `b`
+    /// (the `b`-th, as they were spawned in party order, else whichever does).
     fn ties(&self, a: PartyIx, b: PartyIx) -> Option<&Ties> {
-        self.relations
-            .get(self.relation(a, b)?)
-            .ok()
-            .map(|(_, t)| t)
+        let (.., views) = self.parties.iter().find(|(p, ..)| p.0 == a)?;
+        let regards = |e: Entity| {
+            self.relations
+                .get(e)
+                .ok()
+                .filter(|(r, _)| r.to == b)
+                .map(|(_, t)| t)
+        };
+        let all = views.collection();
+        all.get(b.0)
+            .and_then(|e| regards(*e))
+            .or_else(|| all.iter().find_map(|e| regards(*e)))
     }
 
+    /// The numbers of `a`'s view of `b`, to write.
     fn ties_mut(&mut self, a: PartyIx, b: PartyIx) -> Option<Mut<'_, Ties>> {
-        let e = self.relation(a, b)?;
+        let (.., views) = self.parties.iter().find(|(p, ..)| p.0 == a)?;
+        let e = view_of(views, b, |e| self.relations.get(e).ok().map(|(r, _)| r.to))?;
         self.relations.get_mut(e).ok().map(|(_, t)| t)
+    }
+
+    /// A number of the world.
+    fn slot(&self, v: Var) -> Option<f32> {
+        match v {
+            Var::Figure(p, f) => self.figures(p).map(|(fig, _)| fig.0[figure_slot(f)]),
+            Var::Trust(a, b) => self.ties(a, b).map(|t| t.trust),
+            Var::Threat(a, b) => self.ties(a, b).map(|t| t.threat),
+            Var::Memory(a, b) => self.ties(a, b).map(|t| t.memory),
+            Var::Track(t) => self
+                .tracks
+                .iter()
+                .find(|(tr, _)| tr.0 == t)
+                .map(|(_, l)| l.0),
+            Var::Alliance(a, f) => self.alliance(a).map(|(b, _)| b.0[alliance_slot(f)]),
+            Var::Habit(x) => self.forum(x).map(|(h, _)| h.0),
+        }
+    }
+
+    /// A number of the world, to write: one search for the piece, where a read and a write
+    /// would make two.
+    fn slot_mut(&mut self, v: Var) -> Option<Mut<'_, f32>> {
+        Some(match v {
+            Var::Figure(p, f) => self
+                .figures_mut(p)?
+                .0
+                .map_unchanged(|x| &mut x.0[figure_slot(f)]),
+            Var::Trust(a, b) => self.ties_mut(a, b)?.map_unchanged(|t| &mut t.trust),
+            Var::Threat(a, b) => self.ties_mut(a, b)?.map_unchanged(|t| &mut t.threat),
+            Var::Memory(a, b) => self.ties_mut(a, b)?.map_unchanged(|t| &mut t.memory),
+            Var::Track(t) => self
+                .tracks
+                .iter_mut()
+                .find(|(tr, _)| tr.0 == t)?
+                .1
+                .map_unchanged(|l| &mut l.0),
+            Var::Alliance(a, f) => self
+                .alliance_mut(a)?
+                .0
+                .map_unchanged(|x| &mut x.0[alliance_slot(f)]),
+            Var::Habit(x) => self.forum_mut(x)?.0.map_unchanged(|h| &mut h.0),
+        })
     }
 
     fn figures(&self, p: PartyIx) -> Option<(&Figures, &Holds)> {
@@ -251,54 +300,40 @@ impl Facts for Region<'_, '_> {
     }
 
     fn get(&self, v: Var) -> f32 {
-        match v {
-            Var::Figure(p, f) => self
-                .figures(p)
-                .map_or(0.0, |(fig, _)| fig.0[figure_slot(f)]),
-            Var::Trust(a, b) => self.ties(a, b).map_or(0.0, |t| t.trust),
-            Var::Threat(a, b) => self.ties(a, b).map_or(0.0, |t| t.threat),
-            Var::Memory(a, b) => self.ties(a, b).map_or(0.0, |t| t.memory),
-            Var::Track(t) => self
-                .tracks
-                .iter()
-                .find(|(tr, _)| tr.0 == t)
-                .map_or(0.0, |(_, l)| l.0),
-            Var::Alliance(a, f) => self.alliance(a).map_or(0.0, |(b, _)| b.0[alliance_slot(f)]),
-            Var::Habit(x) => self.forum(x).map_or(0.0, |(h, _)| h.0),
-        }
+        self.slot(v).unwrap_or(0.0)
     }
 
     fn put(&mut self, v: Var, x: f32) {
-        match v {
-            Var::Figure(p, f) => {
-                if let Some((mut fig, _)) = self.figures_mut(p) {
-                    fig.0[figure_slot(f)] = x;
-                }
+        if let Some(mut slot) = self.slot_mut(v) {
+            *slot = x;
+        }
+    }
+
+    // `set` and `add` as the trait defines them, with one search for the piece instead of two
+    // or three (a missing piece reads 0 and takes no write, as through `get` and `put`).
+    fn set(&mut self, v: Var, x: f32) -> f32 {
+        let range = v.range(self.scenario());
+        match self.slot_mut(v) {
+            Some(mut slot) => {
+                let old = *slot;
+                let new = fit(x, range, old);
+                *slot = new;
+                new - old
             }
-            Var::Trust(a, b) | Var::Threat(a, b) | Var::Memory(a, b) => {
-                if let Some(mut t) = self.ties_mut(a, b) {
-                    match v {
-                        Var::Trust(..) => t.trust = x,
-                        Var::Threat(..) => t.threat = x,
-                        _ => t.memory = x,
-                    }
-                }
+            None => fit(x, range, 0.0),
+        }
+    }
+
+    fn add(&mut self, v: Var, delta: f32) -> f32 {
+        let range = v.range(self.scenario());
+        match self.slot_mut(v) {
+            Some(mut slot) => {
+                let old = *slot;
+                let new = fit(old + delta, range, old);
+                *slot = new;
+                new - old
             }
-            Var::Track(t) => {
-                if let Some((_, mut l)) = self.tracks.iter_mut().find(|(tr, _)| tr.0 == t) {
-                    l.0 = x;
-                }
-            }
-            Var::Alliance(a, f) => {
-                if let Some((mut b, _)) = self.alliance_mut(a) {
-                    b.0[alliance_slot(f)] = x;
-                }
-            }
-            Var::Habit(f) => {
-                if let Some((mut h, ..)) = self.forum_mut(f) {
-                    h.0 = x;
-                }
-            }
+            None => fit(0.0 + delta, range, 0.0),
         }
     }
 
