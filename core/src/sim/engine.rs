@@ -1,12 +1,12 @@
 //! [`Game`]: one game's ECS world and its turn schedules, behind a small API.
 //!
 //! A turn runs in three steps, because humans choose in between:
-//! 1. [`Game::begin_turn`] runs [`BeginSystems`]: calendar, fading relations, income, drift,
-//!    growth, neglect, decay, events.
+//! 1. [`Game::begin_turn`] runs the begin schedule (`BeginSystems`): calendar, fading relations,
+//!    income, drift, growth, neglect and hedging, decay, events.
 //! 2. Decisions for the fired events are handed in with [`Game::decide`];
-//!    [`Game::close_decisions`] runs [`DecisionSystems`].
-//! 3. Orders are handed in with [`Game::order`]; [`Game::end_turn`] runs [`OrderSystems`],
-//!    [`ForumSystems`], [`ResolveSystems`] and [`RecordSystems`], in that order.
+//!    [`Game::close_decisions`] runs the decision schedule (`DecisionSystems`) if any waited.
+//! 3. Orders are handed in with [`Game::order`]; [`Game::end_turn`] runs the resolve schedule:
+//!    `OrderSystems`, `ForumSystems`, `ResolveSystems` and `RecordSystems`, in that order.
 
 use std::sync::Arc;
 

@@ -1,6 +1,7 @@
 //! The rules of the game as pure functions over [`Facts`].
 //!
-//! Systems in [`super::systems`] call these on the ECS world; the AI calls them on a snapshot to
+//! The turn's systems call these on the ECS world (or, for a rule that touches one piece at a
+//! time, call its [`maths`] on the pieces they iterate); the AI calls them on a snapshot to
 //! forecast. Nothing here does IO or draws randomness itself: a random roll is passed in.
 
 use crate::scenario::{
@@ -13,7 +14,7 @@ use super::state::{Facts, Target, Var};
 mod alliances;
 mod events;
 mod forums;
-pub(crate) mod maths;
+pub mod maths;
 mod month;
 mod orders;
 mod score;

@@ -1,6 +1,6 @@
 //! The game state as plain data, and the one interface the rules read and write it through.
 //!
-//! [`Facts`] is implemented twice: by the ECS world (through [`super::Region`], used by the turn
+//! [`Facts`] is implemented twice: by the ECS world (through `Region`, used by the turn
 //! systems) and by [`GameState`], a plain serialisable snapshot (used by the AI's forecasts, the
 //! history and saves). The rules are written once, against the trait.
 

@@ -10,19 +10,20 @@
 
 use bevy_ecs::prelude::*;
 
-use crate::scenario::{AllianceFigure, EventIx, Figure, ForumIx, PartyIx};
+use crate::scenario::{AllianceFigure, AllianceIx, EventIx, Figure, ForumIx, PartyIx};
 
 use super::fact::{Fact, Log};
 use super::report::{Moment, Observation, TurnReport};
 use super::rules;
 use super::rules::maths::{
-    alarm, decayed, drifted, faded, grown, settled, threatened, umbrella_share, with_income,
+    alarm, decayed, drifted, faded, frightened, grown, neglected, settled, threatened,
+    umbrella_share, with_income,
 };
 use super::state::{Facts, alliance_slot, figure_slot};
 use super::world::{
     Active, Alliance, Bond, Book, Calendar, Chronicle, Decisions, Figures, Forum, GameRng, Habit,
-    History, Level, Marks, Observations, Orders, Party, PendingDecisions, ProtectedBy, Region,
-    Relation, Report, ScenarioEvent, ScenarioRes, Status, Suspended, Ties, Timeline, Track,
+    History, Level, Marks, Observations, Orders, Party, PendingDecisions, ProtectedBy, Reassured,
+    Region, Relation, Report, ScenarioEvent, ScenarioRes, Status, Suspended, Ties, Timeline, Track,
     TrustAtStart, Views, mark, view_of,
 };
 
@@ -52,13 +53,12 @@ pub(crate) fn fade_relations(
     scenario: Res<ScenarioRes>,
     mut relations: Query<(&Relation, &mut Ties)>,
 ) {
-    let start = &scenario.0.trust;
+    let trust0 = &scenario.0.trust;
     for (r, mut ties) in &mut relations {
         if r.from == r.to {
             continue;
         }
-        let from = r.from.0;
-        let Some(&start) = start.get(from).and_then(|row| row.get(r.to.0)) else {
+        let Some(&start) = trust0.get(r.from.0).and_then(|row| row.get(r.to.0)) else {
             continue;
         };
         let (trust, memory) = faded(ties.trust, start, ties.memory);
@@ -149,15 +149,15 @@ pub(crate) fn grow_power(
 }
 
 /// Begin: every alliance whose client was not reassured last turn grows more fearful and less
-/// committed ([`rules::maths::neglected`]).
+/// committed ([`neglected`]).
 pub(crate) fn neglect_alliances(
     scenario: Res<ScenarioRes>,
     calendar: Res<Calendar>,
-    mut alliances: Query<(&mut Bond, &super::world::Reassured)>,
+    mut alliances: Query<(&mut Bond, &Reassured)>,
 ) {
     let neglect = scenario.0.rules.neglect_fear;
     for (mut bond, reassured) in &mut alliances {
-        if let Some(after) = rules::maths::neglected(bond.0, reassured.0, calendar.turn, neglect) {
+        if let Some(after) = neglected(bond.0, reassured.0, calendar.turn, neglect) {
             bond.0 = after;
         }
     }
@@ -165,7 +165,7 @@ pub(crate) fn neglect_alliances(
 
 /// Whether a client fears abandonment enough to hedge (what [`hedge_alliances`] waits for).
 pub(crate) fn any_frightened(alliances: Query<&Bond>) -> bool {
-    alliances.iter().any(|b| rules::maths::frightened(b.0))
+    alliances.iter().any(|b| frightened(b.0))
 }
 
 /// Begin: frightened clients hedge, cooling toward their patron and warming to its rivals
@@ -173,7 +173,7 @@ pub(crate) fn any_frightened(alliances: Query<&Bond>) -> bool {
 pub(crate) fn hedge_alliances(mut region: Region, mut facts: MessageWriter<Fact>) {
     let mut log = Log::default();
     for a in 0..region.scenario().alliances.len() {
-        rules::hedge(&mut region, crate::scenario::AllianceIx(a), &mut log);
+        rules::hedge(&mut region, AllianceIx(a), &mut log);
     }
     facts.write_batch(log.facts);
 }

@@ -77,7 +77,7 @@ pub fn neglect_alliances<F: Facts + ?Sized>(f: &mut F, log: &mut Log) {
     }
 }
 
-/// A client that fears abandonment ([`frightened`]) hedges: it cools toward its patron and
+/// A client that fears abandonment ([`frightened_by`]) hedges: it cools toward its patron and
 /// warms to the alliance's rivals.
 pub fn hedge<F: Facts + ?Sized>(f: &mut F, ax: AllianceIx, log: &mut Log) {
     let fear = f.get(Var::Alliance(ax, AllianceFigure::AbandonmentFear));

@@ -14,17 +14,17 @@ use crate::scenario::{AllianceFigure, Figure};
 use crate::sim::state::{alliance_slot, figure_slot};
 
 /// The range of trust.
-pub(crate) const TRUST: (f32, f32) = (-100.0, 100.0);
+pub const TRUST: (f32, f32) = (-100.0, 100.0);
 /// The range of a reciprocity memory.
-pub(crate) const MEMORY: (f32, f32) = (-1.0, 1.0);
+pub const MEMORY: (f32, f32) = (-1.0, 1.0);
 /// The range of power.
-pub(crate) const POWER: (f32, f32) = (0.0, 1000.0);
+pub const POWER: (f32, f32) = (0.0, 1000.0);
 /// The range of every other figure, of threat, of an alliance's figures and of habit.
-pub(crate) const PERCENT: (f32, f32) = (0.0, 100.0);
+pub const PERCENT: (f32, f32) = (0.0, 100.0);
 
 /// `x` clamped to `(lo, hi)`; `old` when `x` is not a number (so a NaN never enters the state).
 /// Every write of the rules goes through here.
-pub(crate) fn fit(x: f32, (lo, hi): (f32, f32), old: f32) -> f32 {
+pub fn fit(x: f32, (lo, hi): (f32, f32), old: f32) -> f32 {
     if x.is_finite() { x.clamp(lo, hi) } else { old }
 }
 
