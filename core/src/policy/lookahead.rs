@@ -8,10 +8,10 @@
 //! its likelier outcome, so it draws no random numbers: the same state gives the same plan.
 
 use crate::ai;
-use crate::scenario::{Figure, ForumIx, PartyIx, Scenario};
+use crate::scenario::{Figure, PartyIx, Scenario};
 use crate::sim::Log;
 use crate::sim::rules;
-use crate::sim::{Facts, GameState, Order, StateFacts, Var};
+use crate::sim::{GameState, Order, StateFacts};
 
 /// How many first orders, best first by the one-step value, are played out.
 const CANDIDATES: usize = 4;
@@ -69,7 +69,7 @@ fn play_out(s: &Scenario, state: &GameState, p: PartyIx, mine: &[Order], others:
     let mut total = 0.0;
     for step in 0..=DEPTH {
         if step > 0 {
-            trust_at_start = begin_turn(&mut f);
+            trust_at_start = rules::open_month(&mut f, &mut Log::default());
             let now = f.state.clone();
             orders = (0..s.parties.len())
                 .map(PartyIx)
@@ -77,50 +77,15 @@ fn play_out(s: &Scenario, state: &GameState, p: PartyIx, mine: &[Order], others:
                 .map(|c| c.order)
                 .collect();
         }
-        resolve_turn(&mut f, &orders, &trust_at_start);
+        // Sessions take their likelier outcome instead of a roll of the dice.
+        rules::close_month(
+            &mut f,
+            &orders,
+            &trust_at_start,
+            || 0.5,
+            &mut Log::default(),
+        );
         total += ai::value(&f, p);
     }
     total / (DEPTH + 1) as f32
-}
-
-/// The end of a turn on a snapshot, as `Game::end_turn` runs it: orders, sessions, spill-over,
-/// figures. Sessions take their likelier outcome instead of a roll of the dice.
-pub(crate) fn resolve_turn(f: &mut StateFacts<'_>, orders: &[Order], trust_at_start: &[Vec<f32>]) {
-    let mut log = Log::default();
-    let mut all = orders.to_vec();
-    all.sort_by_key(|o| o.party);
-    f.record_mut().orders.clone_from(&all);
-    for o in all {
-        let cost = f.scenario.actions[o.action.0].cost;
-        if f.get(Var::Figure(o.party, Figure::Capital)) + 1e-4 < cost {
-            continue;
-        }
-        rules::apply_order(f, o, &mut log);
-    }
-    for x in (0..f.scenario.forums.len()).map(ForumIx) {
-        if rules::in_session(f, x) {
-            rules::hold_session(f, x, 0.5, &mut log);
-        }
-    }
-    rules::spill_over(f, trust_at_start, &mut log);
-    rules::settle_figures(f);
-}
-
-/// The start of a turn on a snapshot, as `Game::begin_turn` runs it, without events; returns
-/// the trust at the start of the turn (for the spill-over).
-pub(crate) fn begin_turn(f: &mut StateFacts<'_>) -> Vec<Vec<f32>> {
-    let mut log = Log::default();
-    f.state.turn += 1;
-    let record = f.record_mut();
-    record.last_orders = std::mem::take(&mut record.orders);
-    record.boycotts.clear();
-    record.conceded.clear();
-    rules::fade_relations(f);
-    let trust = f.state.trust.clone();
-    rules::collect_capital(f);
-    rules::drift_tracks(f);
-    rules::grow_power(f, &mut log);
-    rules::neglect_alliances(f, &mut log);
-    rules::decay_habits(f);
-    trust
 }
