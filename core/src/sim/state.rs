@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::rules::maths::{alliance_slot, figure_slot};
+
 use crate::scenario::{
     ActionIx, AllianceFigure, AllianceIx, DoctrineIx, EventIx, Figure, ForumIx, ForumStatus,
     PartyIx, Scenario, TrackIx,
@@ -178,32 +180,12 @@ pub(crate) const FIGURES: [Figure; 5] = [
     Figure::Power,
 ];
 
-/// Index of a figure in [`PartyState::figures`].
-pub fn figure_slot(f: Figure) -> usize {
-    match f {
-        Figure::Security => 0,
-        Figure::Prestige => 1,
-        Figure::Approval => 2,
-        Figure::Capital => 3,
-        Figure::Power => 4,
-    }
-}
-
 /// An alliance's figures, in the order of [`AllianceState::figures`].
 pub(crate) const ALLIANCE_FIGURES: [AllianceFigure; 3] = [
     AllianceFigure::Commitment,
     AllianceFigure::AbandonmentFear,
     AllianceFigure::EntrapmentRisk,
 ];
-
-/// Index of an alliance figure in [`AllianceState::figures`].
-pub fn alliance_slot(f: AllianceFigure) -> usize {
-    match f {
-        AllianceFigure::Commitment => 0,
-        AllianceFigure::AbandonmentFear => 1,
-        AllianceFigure::EntrapmentRisk => 2,
-    }
-}
 
 impl GameState {
     /// The state before the first turn, as the scenario sets it.

@@ -11,7 +11,6 @@
 //! last bit.
 
 use crate::scenario::{AllianceFigure, Figure};
-use crate::sim::state::{alliance_slot, figure_slot};
 
 /// The range of trust.
 pub const TRUST: (f32, f32) = (-100.0, 100.0);
@@ -135,4 +134,24 @@ pub fn settled(figures: [f32; 5], threats: &[f32], umbrella: f32) -> [f32; 5] {
 /// a gain in trust that lands, given the trust there already is.
 pub fn saturation(trust: f32) -> f32 {
     1.0 - trust.max(0.0) / 125.0
+}
+
+/// Index of a figure in `PartyState::figures`.
+pub fn figure_slot(f: Figure) -> usize {
+    match f {
+        Figure::Security => 0,
+        Figure::Prestige => 1,
+        Figure::Approval => 2,
+        Figure::Capital => 3,
+        Figure::Power => 4,
+    }
+}
+
+/// Index of an alliance figure in `AllianceState::figures`.
+pub fn alliance_slot(f: AllianceFigure) -> usize {
+    match f {
+        AllianceFigure::Commitment => 0,
+        AllianceFigure::AbandonmentFear => 1,
+        AllianceFigure::EntrapmentRisk => 2,
+    }
 }
