@@ -3,6 +3,10 @@
 //! Each test plays the real default scenario, seeded, through the same keys a player presses,
 //! and checks the screen shows what it must. Snapshots (insta) keep the 80×24 layouts in view;
 //! the assertions on plain strings are what make a test fail for a reason a reader can see.
+//!
+//! Why one file of 1,200 lines: every test here does the same one thing — drive the screen with
+//! keys and read what it shows — and shares the same helpers (`press`, `screen`, the harbour
+//! region); split by screen, each file would carry a copy of them or a module of its own.
 
 use std::sync::Arc;
 
